@@ -1,0 +1,6 @@
+package io.wagate.contracts.session;
+
+/** Level of a connection log line. */
+public enum LogLevel {
+    DEBUG, INFO, WARN, ERROR
+}

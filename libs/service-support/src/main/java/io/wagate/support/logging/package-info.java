@@ -1,0 +1,8 @@
+/**
+ * Structured logging support: the request id travels in the Reactor context and is copied into the MDC (and so
+ * into every JSON log line) on whatever thread continues the request.
+ */
+@NullMarked
+package io.wagate.support.logging;
+
+import org.jspecify.annotations.NullMarked;

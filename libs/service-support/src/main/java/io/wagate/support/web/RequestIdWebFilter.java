@@ -1,0 +1,33 @@
+package io.wagate.support.web;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.Ordered;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
+
+/**
+ * First filter of every request: fixes the request id, echoes it to the caller and puts it in the Reactor context,
+ * from where context propagation copies it into the logging MDC on every thread that works on the request.
+ */
+public final class RequestIdWebFilter implements WebFilter, Ordered {
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        @Nullable String incoming = RequestIds.acceptable(exchange.getRequest().getHeaders().getFirst(RequestIds.HEADER));
+        String id = incoming != null ? incoming : RequestIds.generate();
+        exchange.getAttributes().put(RequestIds.ATTRIBUTE, id);
+        exchange.getResponse().getHeaders().set(RequestIds.HEADER, id);
+        ServerWebExchange forwarded = incoming != null ? exchange : exchange.mutate()
+                .request(request -> request.headers(headers -> headers.set(RequestIds.HEADER, id)))
+                .build();
+        return chain.filter(forwarded).contextWrite(Context.of(RequestIds.CONTEXT_KEY, id));
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+}

@@ -1,0 +1,123 @@
+package io.wagate.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wagate.support.web.RequestIds;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.http.MediaType;
+
+class ProblemDetailsTests extends SupportIntegrationTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "malformed JSON               | {\"name\": \"ann\",                        | 400 | malformed-json",
+            "unknown field                | {\"name\":\"ann\",\"times\":1,\"tags\":[],\"admin\":true} | 400 | unknown-field",
+            "wrong type                   | {\"name\":\"ann\",\"times\":\"many\",\"tags\":[]} | 400 | invalid-field-type",
+            "wrong type in array          | {\"name\":\"ann\",\"times\":1,\"tags\":[{}]}      | 400 | invalid-field-type",
+            "null primitive               | {\"name\":\"ann\",\"times\":null,\"tags\":[]}    | 400 | invalid-field-type",
+            "failed validation            | {\"name\":\"\",\"times\":1,\"tags\":[]}          | 400 | validation-failed",
+            "too long                     | {\"name\":\"abcdefghijklmnopqrstuvwxyz\",\"times\":1,\"tags\":[]} | 400 | validation-failed",
+            "array instead of object      | [1,2,3]                                    | 400 | invalid-field-type",
+            "trailing garbage             | {\"name\":\"ann\",\"times\":1,\"tags\":[]} xyz   | 400 | malformed-json",
+            "control characters in name   | {\"name\":\"a\u0001b\",\"times\":1,\"tags\":[]}  | 400 | malformed-json",
+    })
+    void badBodiesAreProblems(String label, String body, int status, String type) {
+        http.post().uri("/echo").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange()
+                .expectStatus().isEqualTo(status)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://wagate.io/problems/" + type)
+                .jsonPath("$.status").isEqualTo(status)
+                .jsonPath("$.instance").isEqualTo("/echo")
+                .jsonPath("$.requestId").isNotEmpty();
+    }
+
+    @Test
+    void validBodyIsAccepted() {
+        http.post().uri("/echo").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", "ann", "times", 2, "tags", java.util.List.of("x")))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.name").isEqualTo("ann");
+    }
+
+    @Test
+    void oversizedBodyIs413() {
+        String huge = "{\"name\":\"" + "x".repeat(400_000) + "\",\"times\":1,\"tags\":[]}";
+        http.post().uri("/echo").contentType(MediaType.APPLICATION_JSON).bodyValue(huge)
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectBody().jsonPath("$.type").isEqualTo("https://wagate.io/problems/payload-too-large");
+    }
+
+    @Test
+    void wrongMediaTypeIs415() {
+        http.post().uri("/echo").contentType(MediaType.TEXT_PLAIN).bodyValue("name=ann")
+                .exchange()
+                .expectStatus().isEqualTo(415)
+                .expectBody().jsonPath("$.type").isEqualTo("https://wagate.io/problems/unsupported-media-type");
+    }
+
+    @Test
+    void unknownRouteIs404Problem() {
+        http.get().uri("/nothing/here")
+                .exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://wagate.io/problems/not-found");
+    }
+
+    @Test
+    void wrongMethodIs405Problem() {
+        http.delete().uri("/echo")
+                .exchange()
+                .expectStatus().isEqualTo(405)
+                .expectBody().jsonPath("$.type").isEqualTo("https://wagate.io/problems/method-not-allowed");
+    }
+
+    @Test
+    void domainProblemKeepsItsType() {
+        http.get().uri("/conflict")
+                .exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://wagate.io/problems/conflict")
+                .jsonPath("$.detail").isEqualTo("already there");
+    }
+
+    @Test
+    void unexpectedErrorsRevealNothingInternal() {
+        byte[] body = http.get().uri("/boom")
+                .exchange()
+                .expectStatus().isEqualTo(500)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://wagate.io/problems/internal-error")
+                .returnResult().getResponseBody();
+        assertThat(new String(body)).doesNotContain("secret internal detail").doesNotContain("IllegalStateException");
+    }
+
+    @Test
+    void requestIdIsEchoedAndFollowsTheRequestAcrossThreads() {
+        String id = "test-request-0001";
+        http.get().uri("/mdc").header(RequestIds.HEADER, id)
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(RequestIds.HEADER, id)
+                .expectBody()
+                .jsonPath("$.requestId").isEqualTo(id)
+                .jsonPath("$.thread").value(thread -> assertThat((String) thread).contains("boundedElastic"));
+    }
+
+    @Test
+    void unsafeRequestIdsAreReplaced() {
+        String returned = http.get().uri("/mdc").header(RequestIds.HEADER, "bad id\twith spaces")
+                .exchange()
+                .expectStatus().isOk()
+                .returnResult(String.class).getResponseHeaders().getFirst(RequestIds.HEADER);
+        assertThat(returned).isNotBlank().doesNotContain(" ").hasSize(20);
+    }
+}

@@ -1,0 +1,47 @@
+package io.wagate.support.app;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import io.wagate.support.web.ApiProblem;
+import io.wagate.support.web.RequestIds;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.MDC;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+@RestController
+class EchoController {
+
+    record Greeting(@NotBlank @Size(max = 20) String name, @Max(100) int times, List<String> tags) {
+    }
+
+    @PostMapping("/echo")
+    Mono<Greeting> echo(@Valid @RequestBody Greeting greeting) {
+        return Mono.just(greeting);
+    }
+
+    @GetMapping("/mdc")
+    Mono<Map<String, String>> mdc() {
+        // Hop to another thread: the request id must follow through context propagation.
+        return Mono.fromCallable(() -> Map.of("requestId", String.valueOf(MDC.get(RequestIds.CONTEXT_KEY)),
+                        "thread", Thread.currentThread().getName()))
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    @GetMapping("/conflict")
+    Mono<Void> conflict() {
+        return Mono.error(ApiProblem.conflict("already there"));
+    }
+
+    @GetMapping("/boom")
+    Mono<Void> boom() {
+        return Mono.error(new IllegalStateException("secret internal detail"));
+    }
+}

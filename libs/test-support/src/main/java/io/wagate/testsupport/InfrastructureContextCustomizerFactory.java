@@ -1,0 +1,62 @@
+package io.wagate.testsupport;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.annotation.MergedAnnotations;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
+
+/**
+ * Points a Spring test's application context at the shared servers: a fresh database (the service migrates its own
+ * schema into it), a fresh Redis database and the shared Kafka broker. Registered in {@code META-INF/spring.factories};
+ * active for test classes annotated with {@link WagateInfrastructure}.
+ */
+final class InfrastructureContextCustomizerFactory implements ContextCustomizerFactory {
+
+    @Override
+    public @Nullable ContextCustomizer createContextCustomizer(Class<?> testClass,
+            List<ContextConfigurationAttributes> configAttributes) {
+        boolean annotated = MergedAnnotations.from(testClass, MergedAnnotations.SearchStrategy.TYPE_HIERARCHY)
+                .isPresent(WagateInfrastructure.class);
+        return annotated ? new InfrastructureContextCustomizer() : null;
+    }
+
+    /** All instances are equal so that Spring's context cache still reuses contexts across test classes. */
+    private static final class InfrastructureContextCustomizer implements ContextCustomizer {
+
+        @Override
+        public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+            SharedInfrastructure shared = SharedInfrastructure.get();
+            TestDatabase database = shared.postgres().createDatabase();
+            int redisDatabase = shared.redis().reserveDatabase();
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("wagate.postgres.host", database.host());
+            properties.put("wagate.postgres.port", database.port());
+            properties.put("wagate.postgres.database", database.name());
+            properties.put("wagate.postgres.username", database.username());
+            properties.put("wagate.postgres.password", database.password());
+            properties.put("spring.data.redis.host", shared.redis().host());
+            properties.put("spring.data.redis.port", shared.redis().port());
+            properties.put("spring.data.redis.database", redisDatabase);
+            properties.put("spring.kafka.bootstrap-servers", shared.kafka().bootstrapServers());
+            context.getEnvironment().getPropertySources()
+                    .addFirst(new MapPropertySource("wagateTestInfrastructure", properties));
+        }
+
+        @Override
+        public boolean equals(@Nullable Object other) {
+            return other instanceof InfrastructureContextCustomizer;
+        }
+
+        @Override
+        public int hashCode() {
+            return InfrastructureContextCustomizer.class.hashCode();
+        }
+    }
+}
