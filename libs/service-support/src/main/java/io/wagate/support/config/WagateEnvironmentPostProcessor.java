@@ -41,6 +41,7 @@ public final class WagateEnvironmentPostProcessor implements EnvironmentPostProc
         defaults.put("management.endpoint.health.show-details", "never");
         defaults.put("management.metrics.tags.application", "${spring.application.name}");
         defaults.put("logging.structured.format.console", "ecs");
+        defaults.put("spring.main.banner-mode", "off");
         defaults.put("spring.reactor.context-propagation", "auto");
         defaults.put("spring.lifecycle.timeout-per-shutdown-phase", "20s");
         defaults.put("server.shutdown", "graceful");

@@ -75,8 +75,9 @@ public final class ProblemMapper {
         if (error instanceof ErrorResponse response) {
             HttpStatusCode status = response.getStatusCode();
             ProblemDetail body = response.getBody();
-            Mapped mapped = problem(status, typeFor(status), titleFor(status, body),
-                    status.is5xxServerError() ? "The service could not complete the request" : safeDetail(body));
+            String detail = status.value() == 404 ? "Nothing exists at this path"
+                    : status.is5xxServerError() ? "The service could not complete the request" : safeDetail(body);
+            Mapped mapped = problem(status, typeFor(status), titleFor(status, body), detail);
             mapped.headers().putAll(response.getHeaders());
             return mapped;
         }

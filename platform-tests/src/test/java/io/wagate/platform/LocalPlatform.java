@@ -1,0 +1,133 @@
+package io.wagate.platform;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The platform started by {@code ./wagate up} in a throw-away run folder on free ports, exactly as a user starts
+ * it (a separate process per service), without building (the reactor built the jars already).
+ */
+final class LocalPlatform implements AutoCloseable {
+
+    static final List<String> PORT_VARIABLES = List.of("WAGATE_GATEWAY_PORT", "WAGATE_AUTH_PORT", "WAGATE_INSTANCE_PORT",
+            "WAGATE_SESSION_WORKER_PORT", "WAGATE_WEBHOOK_PORT", "WAGATE_BILLING_PORT", "WAGATE_SANDBOX_PORT",
+            "WAGATE_POSTGRES_PORT", "WAGATE_REDIS_PORT", "WAGATE_KAFKA_PORT", "WAGATE_KAFKA_CONTROLLER_PORT");
+
+    final Path root;
+    final Path runDirectory;
+    final Path output;
+    final Map<String, Integer> ports = new LinkedHashMap<>();
+    private Process process;
+
+    private LocalPlatform(Path root, Path runDirectory) {
+        this.root = root;
+        this.runDirectory = runDirectory;
+        this.output = runDirectory.resolve("wagate-up.out");
+    }
+
+    static LocalPlatform start(Duration timeout) throws Exception {
+        Path root = Path.of(System.getProperty("wagate.root", "..")).toAbsolutePath().normalize();
+        Path run = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "wagate-run-");
+        LocalPlatform platform = new LocalPlatform(root, run);
+        for (String variable : PORT_VARIABLES) {
+            platform.ports.put(variable, freePort());
+        }
+        // perl resets SIGINT to its default first: a process started from a background job inherits "ignore
+        // SIGINT", and then no shell could trap Ctrl-C. This makes the interrupt below a real Ctrl-C.
+        ProcessBuilder builder = new ProcessBuilder("perl", "-e", "$SIG{INT}='DEFAULT'; exec @ARGV or die $!",
+                root.resolve("wagate").toString(), "up")
+                .directory(root.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(platform.output.toFile());
+        builder.environment().put("WAGATE_RUN_DIR", run.toString());
+        builder.environment().put("WAGATE_SKIP_BUILD", "1");
+        platform.ports.forEach((name, port) -> builder.environment().put(name, String.valueOf(port)));
+        platform.process = builder.start();
+        platform.awaitOutput("WAGATE READY", timeout);
+        return platform;
+    }
+
+    int port(String variable) {
+        return ports.get(variable);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Every process of the run: the launcher and all its descendants (JVMs, PostgreSQL, Redis). */
+    List<ProcessHandle> processTree() {
+        List<ProcessHandle> tree = new ArrayList<>();
+        tree.add(process.toHandle());
+        process.toHandle().descendants().forEach(tree::add);
+        return tree;
+    }
+
+    /** Processes anywhere on the machine whose command line mentions this run's folder. */
+    List<ProcessHandle> processesMentioningRun() {
+        String marker = runDirectory.toString();
+        try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
+            return all.filter(handle -> handle.info().commandLine().map(line -> line.contains(marker)).orElse(false))
+                    .filter(handle -> handle.pid() != ProcessHandle.current().pid())
+                    .toList();
+        }
+    }
+
+    /** Sends SIGINT, as Ctrl-C in a terminal does, and waits for the launcher to exit. */
+    boolean interrupt(Duration timeout) throws Exception {
+        new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).inheritIO().start().waitFor();
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    String output() throws IOException {
+        return Files.exists(output) ? Files.readString(output, StandardCharsets.UTF_8) : "";
+    }
+
+    Optional<String> logOf(String name) throws IOException {
+        Path log = runDirectory.resolve("logs").resolve(name + ".log");
+        return Files.exists(log) ? Optional.of(Files.readString(log)) : Optional.empty();
+    }
+
+    private void awaitOutput(String text, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (output().contains(text)) {
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("./wagate up exited with " + process.exitValue() + ":\n" + output());
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("./wagate up was not ready within " + timeout + ":\n" + output());
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            process.waitFor(60, TimeUnit.SECONDS);
+        }
+        for (ProcessHandle handle : processesMentioningRun()) {
+            handle.destroyForcibly();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
