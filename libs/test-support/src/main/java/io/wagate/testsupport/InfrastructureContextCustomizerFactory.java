@@ -14,7 +14,8 @@ import org.springframework.test.context.MergedContextConfiguration;
 
 /**
  * Points a Spring test's application context at the shared servers: a fresh database (the service migrates its own
- * schema into it), a fresh Redis database and the shared Kafka broker. Registered in {@code META-INF/spring.factories};
+ * schema into it), a fresh Redis database and the shared Kafka broker; and gives it the test JVM's
+ * internal-identity keys ({@link TestIdentityKeys}). Registered in {@code META-INF/spring.factories};
  * active for test classes annotated with {@link WagateInfrastructure}.
  */
 final class InfrastructureContextCustomizerFactory implements ContextCustomizerFactory {
@@ -45,6 +46,8 @@ final class InfrastructureContextCustomizerFactory implements ContextCustomizerF
             properties.put("spring.data.redis.port", shared.redis().port());
             properties.put("spring.data.redis.database", redisDatabase);
             properties.put("spring.kafka.bootstrap-servers", shared.kafka().bootstrapServers());
+            properties.put("wagate.identity.public-key", TestIdentityKeys.publicKeyBase64());
+            properties.put("wagate.identity.private-key", TestIdentityKeys.privateKeyBase64());
             context.getEnvironment().getPropertySources()
                     .addFirst(new MapPropertySource("wagateTestInfrastructure", properties));
         }

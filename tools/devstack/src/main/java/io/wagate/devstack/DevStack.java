@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts PostgreSQL, Redis and Kafka for a local run and keeps them up until the process is told to stop (SIGINT
+ * Makes the run's internal-identity keys when missing, starts PostgreSQL, Redis and Kafka for a local run and keeps them up until the process is told to stop (SIGINT
  * or SIGTERM), then stops them in reverse order. Prints one {@code DEVSTACK READY} line when all three accept
  * connections; the run command waits for it.
  */
@@ -27,6 +27,7 @@ public final class DevStack {
             stopped.countDown();
         }, "devstack-stop"));
         try {
+            IdentityKeyFiles.ensure(settings.dataDirectory());
             running.push(LocalPostgres.start(settings.dataDirectory(), settings.postgresPort(), settings.database()));
             running.push(LocalRedis.start(settings.dataDirectory(), settings.redisPort()));
             running.push(LocalKafka.start(settings.dataDirectory(), settings.kafkaPort(), settings.kafkaControllerPort()));

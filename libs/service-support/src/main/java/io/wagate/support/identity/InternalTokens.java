@@ -1,0 +1,60 @@
+package io.wagate.support.identity;
+
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.spec.InvalidKeySpecException;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+
+/** Constants and key handling of the internal identity token. Keys travel as Base64 of their DER encoding. */
+public final class InternalTokens {
+
+    public static final String HEADER = "X-WaGate-Identity";
+    public static final String ISSUER = "wagate-gateway";
+    public static final String AUDIENCE = "wagate-services";
+    static final String ALGORITHM = "Ed25519";
+
+    private InternalTokens() {
+    }
+
+    public static KeyPair generateKeyPair() {
+        try {
+            return KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("The JDK lacks Ed25519", e);
+        }
+    }
+
+    public static String encode(PublicKey key) {
+        return Base64.getEncoder().encodeToString(key.getEncoded());
+    }
+
+    public static String encode(PrivateKey key) {
+        return Base64.getEncoder().encodeToString(key.getEncoded());
+    }
+
+    public static PublicKey publicKey(String base64) {
+        try {
+            return KeyFactory.getInstance(ALGORITHM).generatePublic(new X509EncodedKeySpec(decode(base64)));
+        } catch (NoSuchAlgorithmException | InvalidKeySpecException e) {
+            throw new IllegalArgumentException("Not an Ed25519 public key (Base64 of X.509 DER)", e);
+        }
+    }
+
+    public static PrivateKey privateKey(String base64) {
+        try {
+            return KeyFactory.getInstance(ALGORITHM).generatePrivate(new PKCS8EncodedKeySpec(decode(base64)));
+        } catch (NoSuchAlgorithmException | InvalidKeySpecException e) {
+            throw new IllegalArgumentException("Not an Ed25519 private key (Base64 of PKCS#8 DER)", e);
+        }
+    }
+
+    private static byte[] decode(String base64) {
+        return Base64.getDecoder().decode(base64.strip());
+    }
+}
