@@ -1,15 +1,12 @@
 package io.wagate.billing;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.wagate.testsupport.ServiceConventions;
 import io.wagate.testsupport.WagateInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.core.env.Environment;
 
 @WagateInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -19,21 +16,10 @@ class BillingApplicationTests {
     int port;
 
     @Autowired
-    DatabaseClient database;
+    Environment environment;
 
     @Test
     void bootsWithThePlatformConventions() {
-        ServiceConventions.verify(WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build(), "billing-service");
-    }
-
-    @Test
-    void migratesItsOwnSchema() {
-        Long applied = database.sql("SELECT count(*) AS n FROM billing.flyway_schema_history WHERE success")
-                .map(row -> row.get("n", Long.class)).one().block();
-        assertThat(applied).isPositive();
-        Long outboxTables = database.sql("SELECT count(*) AS n FROM information_schema.tables "
-                        + "WHERE table_schema = 'billing' AND table_name IN ('outbox_event', 'processed_event')")
-                .map(row -> row.get("n", Long.class)).one().block();
-        assertThat(outboxTables).isEqualTo(2);
+        ServiceConventions.verify(port, environment, "billing-service", "billing");
     }
 }
