@@ -39,7 +39,7 @@ class DeadLetterTests extends SupportIntegrationTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> database
                 .sql("SELECT count(*) AS n FROM received_event WHERE event_id = :id").bind("id", next.id())
                 .map(row -> row.get("n", Long.class)).one().block() == 1);
-        var dead = probe.recordsContaining(Topics.deadLetterOf(TestTopics.EVENTS), marker, Duration.ofSeconds(5));
+        var dead = probe.recordsContaining(Topics.deadLetterOf(TestTopics.EVENTS), marker);
         assertThat(dead).hasSize(1);
         assertThat(dead.getFirst().key()).isEqualTo(key);
         assertThat(dead.getFirst().headers().lastHeader("kafka_dlt-exception-fqcn")).isNotNull();

@@ -5,16 +5,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestComponent;
 
-/** Reads a topic from the beginning with a throw-away consumer group, to count what is really on it. */
+/**
+ * Reads a whole topic, from the beginning to the end offsets of the moment of the call, without a consumer group:
+ * everything acknowledged before the call is counted, nothing is missed by timing.
+ */
 @TestComponent
 class KafkaProbe {
 
@@ -24,17 +27,22 @@ class KafkaProbe {
         this.bootstrap = bootstrap;
     }
 
-    /** Records of the topic whose value contains the text, read for the given time. */
-    List<ConsumerRecord<String, byte[]>> recordsContaining(String topic, String text, Duration readFor) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    /** Records of the topic whose value contains the text. */
+    List<ConsumerRecord<String, byte[]>> recordsContaining(String topic, String text) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + readFor.toNanos();
-            while (System.nanoTime() < deadline) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("Could not read " + topic + " to its end offsets " + end);
+                }
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     if (record.value() != null && new String(record.value(), StandardCharsets.UTF_8).contains(text)) {
                         found.add(record);
@@ -45,7 +53,7 @@ class KafkaProbe {
         return found;
     }
 
-    long copiesOf(String topic, String eventId, Duration readFor) {
-        return recordsContaining(topic, "\"id\":\"" + eventId + "\"", readFor).size();
+    long copiesOf(String topic, String eventId) {
+        return recordsContaining(topic, "\"id\":\"" + eventId + "\"").size();
     }
 }
