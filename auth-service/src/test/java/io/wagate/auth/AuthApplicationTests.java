@@ -3,27 +3,13 @@ package io.wagate.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wagate.testsupport.ServiceConventions;
-import io.wagate.testsupport.WagateInfrastructure;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
-@WagateInfrastructure
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AuthApplicationTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    DatabaseClient database;
+class AuthApplicationTests extends AuthIntegrationTest {
 
     @Test
     void bootsWithThePlatformConventions() {
-        ServiceConventions.verify(WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build(), "auth-service");
+        ServiceConventions.verify(http, "auth-service");
     }
 
     @Test
@@ -31,9 +17,10 @@ class AuthApplicationTests {
         Long applied = database.sql("SELECT count(*) AS n FROM auth.flyway_schema_history WHERE success")
                 .map(row -> row.get("n", Long.class)).one().block();
         assertThat(applied).isPositive();
-        Long outboxTables = database.sql("SELECT count(*) AS n FROM information_schema.tables "
-                        + "WHERE table_schema = 'auth' AND table_name IN ('outbox_event', 'processed_event')")
+        Long tables = database.sql("SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = 'auth' "
+                        + "AND table_name IN ('outbox_event', 'processed_event', 'tenants', 'users', 'memberships', "
+                        + "'refresh_tokens', 'invites', 'api_keys', 'known_instances', 'audit_log', 'signing_keys')")
                 .map(row -> row.get("n", Long.class)).one().block();
-        assertThat(outboxTables).isEqualTo(2);
+        assertThat(tables).isEqualTo(11);
     }
 }

@@ -22,6 +22,7 @@ class ProblemDetailsTests extends SupportIntegrationTest {
             "too long                     | {\"name\":\"abcdefghijklmnopqrstuvwxyz\",\"times\":1,\"tags\":[]} | 400 | validation-failed",
             "array instead of object      | [1,2,3]                                    | 400 | invalid-field-type",
             "trailing garbage             | {\"name\":\"ann\",\"times\":1,\"tags\":[]} xyz   | 400 | malformed-json",
+            "second JSON value            | {\"name\":\"ann\",\"times\":1,\"tags\":[]} {}    | 400 | malformed-json",
             "control characters in name   | {\"name\":\"a\u0001b\",\"times\":1,\"tags\":[]}  | 400 | malformed-json",
     })
     void badBodiesAreProblems(String label, String body, int status, String type) {

@@ -21,6 +21,7 @@ abstract class SupportIntegrationTest {
 
     @BeforeEach
     void client() {
-        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .responseTimeout(java.time.Duration.ofSeconds(30)).build();
     }
 }

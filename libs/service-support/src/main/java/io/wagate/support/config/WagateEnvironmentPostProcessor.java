@@ -77,6 +77,9 @@ public final class WagateEnvironmentPostProcessor implements EnvironmentPostProc
         settings.put("spring.r2dbc.username", "${wagate.postgres.username:wagate}");
         settings.put("spring.r2dbc.password", "${wagate.postgres.password:}");
         settings.put("spring.r2dbc.pool.max-size", "${wagate.postgres.pool-size:10}");
+        // A request waiting for a connection fails after this instead of hanging (and readiness reports it).
+        settings.put("spring.r2dbc.pool.max-acquire-time", "10s");
+        settings.put("spring.r2dbc.pool.max-create-connection-time", "10s");
         settings.put("spring.flyway.url", "jdbc:postgresql://" + hostPort);
         settings.put("spring.flyway.user", "${wagate.postgres.username:wagate}");
         settings.put("spring.flyway.password", "${wagate.postgres.password:}");

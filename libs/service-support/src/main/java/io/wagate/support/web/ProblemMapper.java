@@ -99,6 +99,11 @@ public final class ProblemMapper {
                     ? cause.getMessage() : "The request body has invalid values";
             return problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION_FAILED, "Validation failed", echo(detail));
         }
+        if (json instanceof MismatchedInputException && String.valueOf(json.getOriginalMessage()).startsWith("Trailing token")) {
+            // Jackson reports a second JSON value after the first as a shape mismatch; for the client it is broken JSON.
+            return problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_JSON, "Malformed JSON",
+                    "The request body is not valid JSON");
+        }
         if (json instanceof InvalidFormatException || json instanceof MismatchedInputException) {
             String field = path(json);
             Mapped mapped = problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_FIELD_TYPE, "Invalid field type",
