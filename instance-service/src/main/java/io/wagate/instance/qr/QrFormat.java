@@ -1,0 +1,20 @@
+package io.wagate.instance.qr;
+
+import org.springframework.http.MediaType;
+
+/** Representations of a QR code. */
+enum QrFormat {
+    PNG(MediaType.IMAGE_PNG),
+    SVG(MediaType.valueOf("image/svg+xml")),
+    TEXT(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8));
+
+    private final MediaType mediaType;
+
+    QrFormat(MediaType mediaType) {
+        this.mediaType = mediaType;
+    }
+
+    MediaType mediaType() {
+        return mediaType;
+    }
+}
