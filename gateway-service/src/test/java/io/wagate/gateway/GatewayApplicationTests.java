@@ -3,46 +3,11 @@ package io.wagate.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wagate.testsupport.ServiceConventions;
-import io.wagate.testsupport.WagateInfrastructure;
-import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
+import org.springframework.http.HttpHeaders;
 
-@WagateInfrastructure
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class GatewayApplicationTests {
-
-    private static final AtomicReference<String> lastRequestId = new AtomicReference<>();
-    private static final DisposableServer billing = HttpServer.create().host("127.0.0.1").port(0)
-            .route(routes -> routes.get("/api/billing/plans", (request, response) -> {
-                lastRequestId.set(request.requestHeaders().get("X-Request-Id"));
-                return response.header("Content-Type", "application/json").sendString(reactor.core.publisher.Mono.just("[]"));
-            }))
-            .bindNow();
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void routes(DynamicPropertyRegistry registry) {
-        registry.add("wagate.gateway.routes.billing", () -> "http://127.0.0.1:" + billing.port());
-    }
-
-    @AfterAll
-    static void stopBackend() {
-        billing.disposeNow();
-    }
-
-    private WebTestClient http() {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
-    }
+class GatewayApplicationTests extends GatewayIntegrationTest {
 
     @Test
     void bootsWithThePlatformConventions() {
@@ -51,11 +16,26 @@ class GatewayApplicationTests {
 
     @Test
     void routesToTheServiceAndForwardsTheRequestId() {
+        String probe = probe();
         http().get().uri("/api/billing/plans").header("X-Request-Id", "gateway-route-check")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + UserTokens.owner(UUID.randomUUID(), "u"))
+                .header(BackendRecorder.PROBE, probe)
                 .exchange()
                 .expectStatus().isOk()
                 .expectHeader().valueEquals("X-Request-Id", "gateway-route-check")
-                .expectBody().json("[]");
-        assertThat(lastRequestId.get()).isEqualTo("gateway-route-check");
+                .expectBody().json("{\"ok\":true}");
+        assertThat(backend.received.get(probe).get("X-Request-Id")).isEqualTo("gateway-route-check");
+    }
+
+    @Test
+    void publishesMeaningfulMetrics() {
+        http().get().uri("/api/instances").exchange().expectStatus().isUnauthorized();
+        String scrape = http().get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(scrape)
+                .contains("wagate_gateway_auth_total{")
+                .contains("result=\"missing\"")
+                .contains("wagate_gateway_requests_seconds_count{")
+                .contains("principal_type=\"anonymous\"");
     }
 }

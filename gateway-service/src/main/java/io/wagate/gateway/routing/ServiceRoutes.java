@@ -1,22 +1,80 @@
 package io.wagate.gateway.routing;
 
+import static org.springframework.cloud.gateway.support.RouteMetadataUtils.CONNECT_TIMEOUT_ATTR;
+import static org.springframework.cloud.gateway.support.RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.wagate.gateway.routing.internal.NoRetryHttpClientCustomizer;
+import io.netty.channel.ChannelOption;
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.cloud.gateway.config.HttpClientCustomizer;
 import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.BooleanSpec;
+import org.springframework.cloud.gateway.route.builder.Buildable;
+import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
-/** The public API surface, mapped path by path onto the services. */
+/**
+ * The public API surface, mapped path by path onto the services. Every route has its own response timeout and its
+ * own circuit breaker (named like the route), so one failing service never slows down the others.
+ */
 @Configuration(proxyBeanMethods = false)
 class ServiceRoutes {
 
     @Bean
-    RouteLocator serviceRouteLocator(RouteLocatorBuilder routes, GatewayRoutesProperties services) {
+    ServiceCircuitBreakerGatewayFilterFactory serviceCircuitBreakerGatewayFilterFactory(CircuitBreakerRegistry registry,
+            MeterRegistry meters) {
+        return new ServiceCircuitBreakerGatewayFilterFactory(registry, meters);
+    }
+
+    /**
+     * The gateway's own client of auth-service (JWKS, API key introspection): its own connection pool, so that the
+     * proxied traffic can never starve authentication of connections.
+     */
+    @Bean
+    WebClient authServiceWebClient(GatewayRoutesProperties services) {
+        HttpClient client = HttpClient.create(ConnectionProvider.create("auth-service", 100))
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) services.timeouts().connect().toMillis())
+                .disableRetry(true);
+        return WebClient.builder().baseUrl(services.auth().toString())
+                .clientConnector(new ReactorClientHttpConnector(client)).build();
+    }
+
+    @Bean
+    HttpClientCustomizer noRetryHttpClientCustomizer() {
+        return new NoRetryHttpClientCustomizer();
+    }
+
+    @Bean
+    RouteLocator serviceRouteLocator(RouteLocatorBuilder routes, GatewayRoutesProperties services,
+            ServiceCircuitBreakerGatewayFilterFactory breakers) {
+        GatewayRoutesProperties.Timeouts timeouts = services.timeouts();
         return routes.routes()
-                .route("auth", route -> route.path("/api/auth/**").uri(services.auth()))
-                .route("instances", route -> route.path("/api/instances", "/api/instances/**", "/api/messages/**")
-                        .uri(services.instances()))
-                .route("webhooks", route -> route.path("/api/webhooks", "/api/webhooks/**").uri(services.webhooks()))
-                .route("billing", route -> route.path("/api/billing/**").uri(services.billing()))
+                .route("auth", route -> service(route.path("/api/auth/**"), "auth", services.auth(),
+                        timeouts.connect(), timeouts.auth(), breakers))
+                .route("instances", route -> service(route.path("/api/instances", "/api/instances/**", "/api/messages/**"),
+                        "instances", services.instances(), timeouts.connect(), timeouts.instances(), breakers))
+                .route("webhooks", route -> service(route.path("/api/webhooks", "/api/webhooks/**"), "webhooks",
+                        services.webhooks(), timeouts.connect(), timeouts.webhooks(), breakers))
+                .route("billing", route -> service(route.path("/api/billing/**"), "billing", services.billing(),
+                        timeouts.connect(), timeouts.billing(), breakers))
                 .build();
+    }
+
+    private static Buildable<Route> service(BooleanSpec predicate, String name, URI uri,
+            Duration connectTimeout, Duration responseTimeout, ServiceCircuitBreakerGatewayFilterFactory breakers) {
+        return predicate
+                .filters(filters -> filters.filter(breakers.apply(name)))
+                .metadata(CONNECT_TIMEOUT_ATTR, (int) connectTimeout.toMillis())
+                .metadata(RESPONSE_TIMEOUT_ATTR, responseTimeout.toMillis())
+                .uri(uri);
     }
 }

@@ -1,0 +1,95 @@
+package io.wagate.gateway.accesslog;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.wagate.gateway.GatewayFilterOrder;
+import io.wagate.gateway.authentication.Caller;
+import io.wagate.support.web.ProblemWebExceptionHandler;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
+
+/**
+ * One structured log line and one timer sample per request: method, path template, route, status, latency,
+ * principal type and tenant id. Never a token, a key or a query string. Errors are rendered as problems right here
+ * (by the same handler that would render them later), so the line carries the status the client really got.
+ */
+public final class AccessLogWebFilter implements WebFilter, Ordered {
+
+    private static final Logger log = LoggerFactory.getLogger("io.wagate.gateway.access");
+
+    private final ProblemWebExceptionHandler problems;
+    private final MeterRegistry meters;
+
+    public AccessLogWebFilter(ProblemWebExceptionHandler problems, MeterRegistry meters) {
+        this.problems = problems;
+        this.meters = meters;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        long start = System.nanoTime();
+        return chain.filter(exchange)
+                .onErrorResume(error -> problems.handle(exchange, error))
+                .doFinally(signal -> record(exchange, signal, System.nanoTime() - start));
+    }
+
+    private void record(ServerWebExchange exchange, SignalType signal, long nanos) {
+        String path = exchange.getRequest().getPath().value();
+        if (path.startsWith("/actuator")) {
+            return;
+        }
+        HttpStatusCode statusCode = exchange.getResponse().getStatusCode();
+        int status = signal == SignalType.CANCEL ? 499 : statusCode == null ? 200 : statusCode.value();
+        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        String routeId = route != null ? route.getId() : "none";
+        Caller caller = Caller.of(exchange);
+        String principalType = caller == null ? "anonymous" : caller.typeTag();
+        String method = exchange.getRequest().getMethod().name();
+        String template = PathTemplates.of(path);
+        double millis = nanos / 1_000_000.0;
+        Timer.builder("wagate.gateway.requests")
+                .description("Requests through the gateway, by route, outcome and principal type")
+                .tag("route", routeId)
+                .tag("method", method)
+                .tag("outcome", outcome(status))
+                .tag("status", Integer.toString(status))
+                .tag("principal_type", principalType)
+                .register(meters)
+                .record(nanos, TimeUnit.NANOSECONDS);
+        log.atInfo()
+                .addKeyValue("http.request.method", method)
+                .addKeyValue("url.path_template", template)
+                .addKeyValue("gateway.route", routeId)
+                .addKeyValue("http.response.status_code", status)
+                .addKeyValue("event.duration_ms", Math.round(millis * 100) / 100.0)
+                .addKeyValue("principal.type", principalType)
+                .addKeyValue("tenant.id", caller == null ? "" : caller.tenantId().toString())
+                .log("{} {} {} {} ms", method, template, status, Math.round(millis));
+    }
+
+    private static String outcome(int status) {
+        if (status == 499) {
+            return "cancelled";
+        }
+        return switch (status / 100) {
+            case 2, 3 -> "success";
+            case 4 -> status == 401 ? "unauthorized" : status == 429 ? "rate_limited" : "client_error";
+            default -> "server_error";
+        };
+    }
+
+    @Override
+    public int getOrder() {
+        return GatewayFilterOrder.ACCESS_LOG;
+    }
+}

@@ -1,0 +1,34 @@
+package io.wagate.gateway.apikey;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How API keys are checked.
+ *
+ * @param introspectionPath auth-service's introspection endpoint (internal, not routed publicly)
+ * @param introspectionTimeout how long one introspection may take before the request answers 503
+ * @param cacheTtl how long an active key's introspection is reused from Redis; at most 60 s, so that a revocation
+ *     whose event got lost still takes effect within a minute
+ * @param negativeCacheTtl how long an unknown or revoked key's answer is reused, so that a client retrying with a
+ *     bad key does not hit auth-service on every request
+ */
+@ConfigurationProperties("wagate.gateway.api-keys")
+public record ApiKeyProperties(
+        @DefaultValue("/internal/auth/api-keys/introspect") String introspectionPath,
+        @DefaultValue("2s") Duration introspectionTimeout,
+        @DefaultValue("60s") Duration cacheTtl,
+        @DefaultValue("10s") Duration negativeCacheTtl) {
+
+    static final Duration MAX_CACHE_TTL = Duration.ofSeconds(60);
+
+    public ApiKeyProperties {
+        if (cacheTtl.compareTo(MAX_CACHE_TTL) > 0 || cacheTtl.isNegative()) {
+            throw new IllegalArgumentException("wagate.gateway.api-keys.cache-ttl must be between 0 and 60s, not " + cacheTtl);
+        }
+        if (negativeCacheTtl.compareTo(cacheTtl) > 0 || negativeCacheTtl.isNegative()) {
+            throw new IllegalArgumentException("wagate.gateway.api-keys.negative-cache-ttl must be between 0 and cache-ttl");
+        }
+    }
+}

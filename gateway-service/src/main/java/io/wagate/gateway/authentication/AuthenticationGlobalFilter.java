@@ -1,0 +1,105 @@
+package io.wagate.gateway.authentication;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.wagate.gateway.GatewayFilterOrder;
+import io.wagate.gateway.GatewayProblems;
+import io.wagate.gateway.apikey.ApiKeyGrant;
+import io.wagate.gateway.apikey.ApiKeyVerification;
+import io.wagate.gateway.authentication.internal.PublicEndpoints;
+import io.wagate.gateway.authentication.internal.RejectedCredentials;
+import io.wagate.gateway.authentication.internal.UserTokenVerifier;
+import io.wagate.support.identity.PrincipalType;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Establishes who calls, for every routed request: a user from {@code Authorization: Bearer <JWT>}, or an API key
+ * from {@code Authorization: Bearer wg_...} or {@code X-Api-Key}. Without valid credentials only the public
+ * endpoints are reachable; everything else answers 401 problem+json with a {@code WWW-Authenticate} challenge.
+ * On a public endpoint invalid credentials are ignored rather than refused: a client refreshing its session
+ * typically still sends the expired access token.
+ */
+public class AuthenticationGlobalFilter implements GlobalFilter, Ordered {
+
+    static final String API_KEY_HEADER = "X-Api-Key";
+    private static final String BEARER = "Bearer ";
+
+    private final UserTokenVerifier users;
+    private final ApiKeyVerification apiKeys;
+    private final PublicEndpoints publicEndpoints;
+    private final MeterRegistry meters;
+
+    public AuthenticationGlobalFilter(UserTokenVerifier users, ApiKeyVerification apiKeys,
+            PublicEndpoints publicEndpoints, MeterRegistry meters) {
+        this.users = users;
+        this.apiKeys = apiKeys;
+        this.publicEndpoints = publicEndpoints;
+        this.meters = meters;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        ServerHttpRequest request = exchange.getRequest();
+        boolean isPublic = publicEndpoints.matches(request);
+        String credential = credential(request);
+        if (credential == null) {
+            if (isPublic) {
+                count("anonymous", "anonymous");
+                return chain.filter(exchange);
+            }
+            count("missing", "anonymous");
+            return Mono.error(GatewayProblems.unauthorized("This endpoint needs an access token or an API key"));
+        }
+        boolean apiKey = ApiKeyVerification.looksLikeApiKey(credential);
+        Mono<Caller> caller = apiKey ? apiKeys.verify(credential).flatMap(AuthenticationGlobalFilter::fromGrant)
+                : users.verify(credential);
+        String type = apiKey ? "api_key" : "user";
+        return caller
+                .flatMap(authenticated -> {
+                    count("success", type);
+                    authenticated.attachTo(exchange);
+                    return chain.filter(exchange);
+                })
+                .onErrorResume(RejectedCredentials.class, rejected -> {
+                    count(rejected.reason(), type);
+                    return isPublic ? chain.filter(exchange)
+                            : Mono.error(GatewayProblems.unauthorized(rejected.getMessage()));
+                });
+    }
+
+    private static Mono<Caller> fromGrant(Optional<ApiKeyGrant> grant) {
+        if (grant.isEmpty()) {
+            return Mono.error(new RejectedCredentials("inactive_key", "The API key is not valid"));
+        }
+        ApiKeyGrant key = grant.get();
+        return Mono.just(new Caller(PrincipalType.API_KEY, key.keyId().toString(), key.tenantId(), Set.of(),
+                key.scopes(), key.instanceId()));
+    }
+
+    private static @Nullable String credential(ServerHttpRequest request) {
+        String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            String value = authorization.substring(BEARER.length()).strip();
+            return value.isEmpty() ? null : value;
+        }
+        String key = request.getHeaders().getFirst(API_KEY_HEADER);
+        return key == null || key.isBlank() ? null : key.strip();
+    }
+
+    private void count(String result, String principalType) {
+        meters.counter("wagate.gateway.auth", "result", result, "principal_type", principalType).increment();
+    }
+
+    @Override
+    public int getOrder() {
+        return GatewayFilterOrder.AUTHENTICATION;
+    }
+}

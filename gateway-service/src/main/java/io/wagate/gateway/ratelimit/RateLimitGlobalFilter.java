@@ -1,0 +1,127 @@
+package io.wagate.gateway.ratelimit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.wagate.gateway.GatewayFilterOrder;
+import io.wagate.gateway.GatewayProblems;
+import io.wagate.gateway.authentication.Caller;
+import io.wagate.gateway.plan.PlanProperties;
+import io.wagate.gateway.ratelimit.RateLimitProperties.OnRedisFailure;
+import io.wagate.gateway.ratelimit.internal.LimitRequest;
+import io.wagate.gateway.ratelimit.internal.LocalTokenBuckets;
+import io.wagate.gateway.ratelimit.internal.RateLimitKeyResolver;
+import io.wagate.gateway.ratelimit.internal.RedisTokenBuckets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Applies the rate limits to every routed request, after authentication: per tenant by its plan and per API key or
+ * user for authenticated requests, per client address for anonymous ones. Every answer carries the
+ * {@code RateLimit-*} headers; a refused request answers 429 problem+json with {@code Retry-After}. When Redis cannot
+ * be asked, the route class's policy decides (docs/gateway.md explains the choice).
+ */
+public class RateLimitGlobalFilter implements GlobalFilter, Ordered {
+
+    private static final Logger log = LoggerFactory.getLogger(RateLimitGlobalFilter.class);
+
+    private final AtomicLong lastFailureLog = new AtomicLong(System.nanoTime() - 60_000_000_000L);
+    private final RedisTokenBuckets redis;
+    private final LocalTokenBuckets local;
+    private final RateLimitKeyResolver keys;
+    private final RateLimitProperties properties;
+    private final PlanProperties plans;
+    private final MeterRegistry meters;
+
+    public RateLimitGlobalFilter(RedisTokenBuckets redis, LocalTokenBuckets local, RateLimitKeyResolver keys,
+            RateLimitProperties properties, PlanProperties plans, MeterRegistry meters) {
+        this.redis = redis;
+        this.local = local;
+        this.keys = keys;
+        this.properties = properties;
+        this.plans = plans;
+        this.meters = meters;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        Caller caller = Caller.of(exchange);
+        if (!properties.enabled()) {
+            if (caller != null) {
+                plans.defaults().attachTo(exchange);
+            }
+            return chain.filter(exchange);
+        }
+        RouteClass routeClass = caller == null ? RouteClass.PUBLIC : RouteClass.API;
+        LimitRequest request = new LimitRequest(routeClass, caller == null ? null : caller.tenantId(),
+                keys.keyOf(exchange));
+        return redis.check(request)
+                .timeout(properties.redisTimeout())
+                .map(decision -> new Checked(decision, decision.allowed() ? "allowed" : "limited"))
+                .onErrorResume(error -> onRedisFailure(request, error))
+                .flatMap(checked -> apply(exchange, chain, routeClass, checked));
+    }
+
+    private Mono<Checked> onRedisFailure(LimitRequest request, Throwable error) {
+        OnRedisFailure policy = request.routeClass() == RouteClass.PUBLIC ? properties.publicOnRedisFailure()
+                : properties.apiOnRedisFailure();
+        long now = System.nanoTime();
+        long last = lastFailureLog.get();
+        // One line per 10 s: during an outage every request fails the same way, and the metric counts them all.
+        if (now - last > 10_000_000_000L && lastFailureLog.compareAndSet(last, now)) {
+            log.warn("Rate limit check in Redis failed ({}), applying {} to {} requests", error.toString(), policy,
+                    request.routeClass().tag());
+        }
+        return switch (policy) {
+            case FAIL_CLOSED -> Mono.just(new Checked(null, "unavailable_rejected"));
+            case FAIL_OPEN -> Mono.just(new Checked(null, "unavailable_allowed"));
+            case LOCAL_FALLBACK -> {
+                RateLimitDecision decision = local.check(request);
+                yield Mono.just(new Checked(decision, decision.allowed() ? "fallback_allowed" : "fallback_limited"));
+            }
+        };
+    }
+
+    private Mono<Void> apply(ServerWebExchange exchange, GatewayFilterChain chain, RouteClass routeClass,
+            Checked checked) {
+        meters.counter("wagate.gateway.ratelimit", "route_class", routeClass.tag(), "decision", checked.outcome())
+                .increment();
+        RateLimitDecision decision = checked.decision();
+        if (decision == null) {
+            if (checked.outcome().equals("unavailable_rejected")) {
+                return Mono.error(GatewayProblems.serviceUnavailable(
+                        "Rate limits cannot be checked right now; try again shortly", Duration.ofSeconds(5)));
+            }
+            if (Caller.of(exchange) != null) {
+                plans.defaults().attachTo(exchange);
+            }
+            return chain.filter(exchange);
+        }
+        if (decision.plan() != null) {
+            decision.plan().attachTo(exchange);
+        }
+        decision.writeTo(exchange.getResponse().getHeaders());
+        if (!decision.allowed()) {
+            HttpHeaders headers = new HttpHeaders();
+            decision.writeTo(headers);
+            return Mono.error(GatewayProblems.rateLimited("Rate limit of " + decision.limit()
+                    + " requests per minute exceeded; retry in " + Math.max(1, decision.retryAfterSeconds()) + " s",
+                    headers));
+        }
+        return chain.filter(exchange);
+    }
+
+    @Override
+    public int getOrder() {
+        return GatewayFilterOrder.RATE_LIMIT;
+    }
+
+    private record Checked(@org.jspecify.annotations.Nullable RateLimitDecision decision, String outcome) {
+    }
+}

@@ -1,0 +1,85 @@
+package io.wagate.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.BodyInserters;
+import reactor.core.publisher.Flux;
+
+class EdgeTests extends GatewayIntegrationTest {
+
+    @Test
+    void aPreflightFromTheDashboardIsAnsweredWithoutCredentials() {
+        http().options().uri("/api/instances")
+                .header(HttpHeaders.ORIGIN, "http://localhost:3000")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "authorization, content-type")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "http://localhost:3000")
+                .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true")
+                .expectHeader().value(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, methods -> assertThat(methods).contains("POST"));
+    }
+
+    @Test
+    void otherOriginsGetNoCorsPermission() {
+        http().options().uri("/api/instances")
+                .header(HttpHeaders.ORIGIN, "https://evil.example")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
+    }
+
+    @Test
+    void everyAnswerCarriesTheSecurityHeaders() {
+        http().get().uri("/api/instances").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader().valueEquals("X-Frame-Options", "DENY")
+                .expectHeader().valueEquals("Referrer-Policy", "no-referrer")
+                .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp).contains("default-src 'none'"))
+                // Plain HTTP: HSTS is only meaningful (and only sent) over HTTPS.
+                .expectHeader().doesNotExist("Strict-Transport-Security");
+        http().get().uri("/api/instances")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + UserTokens.owner(UUID.randomUUID(), "u"))
+                .header(HttpHeaders.ORIGIN, "http://localhost:3000")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("X-Frame-Options", "DENY")
+                .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "http://localhost:3000");
+    }
+
+    @Test
+    void oversizedBodiesAnswer413() {
+        String probe = probe();
+        http().post().uri("/api/messages/text")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + UserTokens.owner(UUID.randomUUID(), "u"))
+                .header(BackendRecorder.PROBE, probe)
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .bodyValue(new byte[1024 * 1024 + 1])
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://wagate.io/problems/payload-too-large");
+        assertThat(backend.calls(probe)).isZero();
+    }
+
+    @Test
+    void oversizedChunkedBodiesAnswer413WhileStreaming() {
+        Flux<DataBuffer> chunks = Flux.range(0, 20)
+                .map(i -> DefaultDataBufferFactory.sharedInstance.wrap(new byte[64 * 1024]));
+        http().post().uri("/api/messages/text")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + UserTokens.owner(UUID.randomUUID(), "u"))
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .body(BodyInserters.fromDataBuffers(chunks))
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectBody().jsonPath("$.type").isEqualTo("https://wagate.io/problems/payload-too-large");
+    }
+}

@@ -1,0 +1,94 @@
+package io.wagate.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.wagate.contracts.CloudEvent;
+import io.wagate.contracts.Topics;
+import io.wagate.contracts.platform.PlanLimits;
+import io.wagate.contracts.platform.SubscriptionChanged;
+import io.wagate.contracts.platform.SubscriptionStatus;
+import io.wagate.support.kafka.EventPublisher;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+class RateLimitTests extends GatewayIntegrationTest {
+
+    @Autowired
+    EventPublisher events;
+
+    @Autowired
+    ReactiveStringRedisTemplate redis;
+
+    @Test
+    void thePlansLimitAnswers429WithAllHeadersAndAnUpgradeRaisesIt() {
+        UUID tenant = UUID.randomUUID();
+        String token = UserTokens.owner(tenant, "user-rl");
+        changePlan(tenant, 1, "tiny", 3);
+
+        for (int i = 3; i > 0; i--) {
+            call(token).expectStatus().isOk()
+                    .expectHeader().valueEquals("RateLimit-Limit", "3")
+                    .expectHeader().valueEquals("RateLimit-Remaining", Integer.toString(i - 1))
+                    .expectHeader().exists("RateLimit-Reset");
+        }
+        call(token).expectStatus().isEqualTo(429)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals("RateLimit-Limit", "3")
+                .expectHeader().valueEquals("RateLimit-Remaining", "0")
+                .expectHeader().value("RateLimit-Reset", reset -> assertThat(Long.parseLong(reset)).isBetween(1L, 60L))
+                .expectHeader().value(HttpHeaders.RETRY_AFTER, retry -> assertThat(Long.parseLong(retry)).isBetween(1L, 20L))
+                .expectBody().jsonPath("$.type").isEqualTo("https://wagate.io/problems/rate-limited");
+
+        changePlan(tenant, 2, "pro", 100);
+        String probe = probe();
+        call(token, probe).expectStatus().isOk().expectHeader().valueEquals("RateLimit-Limit", "100");
+        assertThat(identityReceived(backend, probe).plan()).isEqualTo("pro");
+
+        // A late duplicate of the old event changes nothing.
+        publish(tenant, 1, "tiny", 3);
+        call(token).expectStatus().isOk().expectHeader().valueEquals("RateLimit-Limit", "100");
+    }
+
+    @Test
+    void tenantsWithoutASubscriptionGetTheDefaultPlan() {
+        call(UserTokens.owner(UUID.randomUUID(), "user-default")).expectStatus().isOk()
+                .expectHeader().valueEquals("RateLimit-Limit", "600")
+                .expectHeader().valueEquals("RateLimit-Remaining", "599");
+    }
+
+    @Test
+    void anonymousRequestsAreLimitedPerClientAddress() {
+        http().post().uri("/api/auth/refresh").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange().expectStatus().isOk()
+                .expectHeader().valueEquals("RateLimit-Limit", "30");
+    }
+
+    private void changePlan(UUID tenant, long version, String plan, int requestsPerMinute) {
+        publish(tenant, version, plan, requestsPerMinute);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Integer.toString(requestsPerMinute)
+                .equals(redis.opsForHash().get("wagate:gw:plan:" + tenant, "rpm").block()));
+    }
+
+    private void publish(UUID tenant, long version, String plan, int requestsPerMinute) {
+        events.publish(Topics.SUBSCRIPTION_EVENTS, tenant.toString(), CloudEvent.create("/billing-service",
+                tenant.toString(), null, null, new SubscriptionChanged(tenant, version, plan, null,
+                        SubscriptionStatus.ACTIVE, new PlanLimits(5, requestsPerMinute, 1000), Instant.now()))).block();
+    }
+
+    private WebTestClient.ResponseSpec call(String token) {
+        return call(token, probe());
+    }
+
+    private WebTestClient.ResponseSpec call(String token, String probe) {
+        return http().get().uri("/api/instances").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .header(BackendRecorder.PROBE, probe).exchange();
+    }
+}
