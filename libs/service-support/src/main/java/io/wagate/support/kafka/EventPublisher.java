@@ -6,6 +6,7 @@ import io.wagate.contracts.EventCodec;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Publishes events straight to Kafka (idempotent producer, acks from all replicas). For events that must commit
@@ -28,9 +29,14 @@ public class EventPublisher {
         return publishRaw(topic, key, codec.encode(event), event.type());
     }
 
-    /** Publishes an already encoded event (the outbox relay stores the encoded form). */
+    /**
+     * Publishes an already encoded event (the outbox relay stores the encoded form). {@code send} itself may block
+     * (up to {@code max.block.ms}) while the producer fetches metadata for a topic it has not used yet, so it is
+     * called on a thread that may block, never on an event loop that serves HTTP requests or database connections.
+     */
     public Mono<Void> publishRaw(String topic, String key, byte[] encoded, String type) {
         return Mono.fromFuture(() -> kafka.send(new ProducerRecord<>(topic, key, encoded)))
+                .subscribeOn(Schedulers.boundedElastic())
                 .doOnSuccess(result -> meters.counter("wagate.events.published", "topic", topic, "type", type).increment())
                 .then();
     }

@@ -122,9 +122,11 @@ public class OutboxRelay implements SmartLifecycle {
         if (!properties.relayEnabled()) {
             return;
         }
+        // Nudges arrive on the committing request's thread (often an event loop): hop to a worker before relaying.
         relaying = Flux.merge(Flux.interval(Duration.ZERO, properties.pollInterval(), Schedulers.parallel()).map(tick -> true),
                         nudges.asFlux())
                 .onBackpressureDrop()
+                .publishOn(Schedulers.boundedElastic(), 1)
                 .concatMap(tick -> relayPending().onErrorResume(error -> {
                     meters.counter("wagate.outbox.publish.failures").increment();
                     log.warn("Outbox relay pass failed, retrying on the next pass: {}", error.toString());
