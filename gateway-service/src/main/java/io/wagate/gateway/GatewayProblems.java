@@ -15,7 +15,7 @@ import org.springframework.http.HttpStatus;
 public final class GatewayProblems {
 
     /** The service did not answer in time; the request may or may not have taken effect. */
-    public static final URI GATEWAY_TIMEOUT = ProblemTypes.of("gateway-timeout");
+    public static final URI GATEWAY_TIMEOUT = ProblemTypes.GATEWAY_TIMEOUT;
 
     private GatewayProblems() {
     }

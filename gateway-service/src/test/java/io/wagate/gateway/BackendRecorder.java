@@ -33,7 +33,10 @@ final class BackendRecorder {
         }
         Duration delay = request.uri().endsWith("/slow") ? Duration.ofSeconds(2) : Duration.ZERO;
         return body.then(Mono.delay(delay))
-                .then(response.header("Content-Type", "application/json").sendString(Mono.just("{\"ok\":true}")).then());
+                .then(response.header("Content-Type", "application/json")
+                        // Like every WaGate service, the backend echoes the request id it was given.
+                        .header("X-Request-Id", request.requestHeaders().get("X-Request-Id", ""))
+                        .sendString(Mono.just("{\"ok\":true}")).then());
     }
 
     int calls(String probe) {

@@ -12,7 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The servers of this test JVM, started once on first use (in parallel) and stopped by a shutdown hook.
+ * The servers of this test JVM, started once on first use (PostgreSQL and Kafka in parallel, after Redis) and
+ * stopped by a shutdown hook.
  * For each server: an existing one when its {@code WAGATE_TEST_*} variable is set, else a container when Docker
  * answers, else an embedded one.
  */
@@ -75,12 +76,14 @@ public final class SharedInfrastructure {
         boolean docker = needsLocal && ContainerServers.dockerAvailable();
         String mode = docker ? "container" : "embedded";
 
+        // Redis first, on its own: the embedded Redis binary is written to disk and then executed, and a process
+        // forked meanwhile (PostgreSQL starting in parallel) inherits the open file, so exec fails with ETXTBSY.
+        RedisServer redisServer = env.containsKey(REDIS_URL) ? ExternalServers.redis(env.get(REDIS_URL))
+                : docker ? ContainerServers.redis(resources) : EmbeddedServers.redis(resources);
+        CompletableFuture<RedisServer> redis = CompletableFuture.completedFuture(redisServer);
         CompletableFuture<PostgresServer> postgres = CompletableFuture.supplyAsync(() -> env.containsKey(POSTGRES_URL)
                 ? ExternalServers.postgres(env.get(POSTGRES_URL))
                 : docker ? ContainerServers.postgres(resources) : EmbeddedServers.postgres(resources));
-        CompletableFuture<RedisServer> redis = CompletableFuture.supplyAsync(() -> env.containsKey(REDIS_URL)
-                ? ExternalServers.redis(env.get(REDIS_URL))
-                : docker ? ContainerServers.redis(resources) : EmbeddedServers.redis(resources));
         CompletableFuture<KafkaServer> kafka = CompletableFuture.supplyAsync(() -> env.containsKey(KAFKA_BOOTSTRAP)
                 ? ExternalServers.kafka(env.get(KAFKA_BOOTSTRAP))
                 : docker ? ContainerServers.kafka(resources) : EmbeddedServers.kafka(resources));

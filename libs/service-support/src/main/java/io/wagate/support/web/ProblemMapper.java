@@ -157,6 +157,7 @@ public final class ProblemMapper {
             case 415 -> ProblemTypes.UNSUPPORTED_MEDIA_TYPE;
             case 429 -> ProblemTypes.RATE_LIMITED;
             case 503 -> ProblemTypes.SERVICE_UNAVAILABLE;
+            case 504 -> ProblemTypes.GATEWAY_TIMEOUT;
             default -> status.is5xxServerError() ? ProblemTypes.INTERNAL_ERROR : ProblemTypes.INVALID_REQUEST;
         };
     }

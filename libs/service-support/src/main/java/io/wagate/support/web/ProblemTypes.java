@@ -25,6 +25,7 @@ public final class ProblemTypes {
     public static final URI CONFLICT = of("conflict");
     public static final URI RATE_LIMITED = of("rate-limited");
     public static final URI SERVICE_UNAVAILABLE = of("service-unavailable");
+    public static final URI GATEWAY_TIMEOUT = of("gateway-timeout");
     public static final URI INTERNAL_ERROR = of("internal-error");
 
     private ProblemTypes() {

@@ -19,7 +19,13 @@ public final class RequestIdWebFilter implements WebFilter, Ordered {
         @Nullable String incoming = RequestIds.acceptable(exchange.getRequest().getHeaders().getFirst(RequestIds.HEADER));
         String id = incoming != null ? incoming : RequestIds.generate();
         exchange.getAttributes().put(RequestIds.ATTRIBUTE, id);
+        // Set again just before the response is committed: a proxied response (the gateway) brings the service's
+        // copy of the header, and the caller must see exactly one.
         exchange.getResponse().getHeaders().set(RequestIds.HEADER, id);
+        exchange.getResponse().beforeCommit(() -> {
+            exchange.getResponse().getHeaders().set(RequestIds.HEADER, id);
+            return Mono.empty();
+        });
         ServerWebExchange forwarded = incoming != null ? exchange : exchange.mutate()
                 .request(request -> request.headers(headers -> headers.set(RequestIds.HEADER, id)))
                 .build();
