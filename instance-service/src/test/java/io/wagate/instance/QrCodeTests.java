@@ -49,6 +49,10 @@ class QrCodeTests extends InstanceIntegrationTest {
         String text = new String(get(tenant.owner(), "/api/instances/scan-me/qr?format=text").expectStatus().isOk()
                 .expectBody(byte[].class).returnResult().getResponseBody(), StandardCharsets.UTF_8);
         assertThat(text.lines().count()).isGreaterThan(10);
+        String raw = new String(get(tenant.owner(), "/api/instances/scan-me/qr?format=raw").expectStatus().isOk()
+                .expectHeader().valueEquals("Cache-Control", "no-store")
+                .expectBody(byte[].class).returnResult().getResponseBody(), StandardCharsets.UTF_8);
+        assertThat(raw).isEqualTo(QR);
         get(tenant.owner(), "/api/instances/scan-me/qr?format=gif").expectStatus().isBadRequest();
     }
 

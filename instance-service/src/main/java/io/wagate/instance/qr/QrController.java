@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** {@code GET /api/instances/{name}/qr?format=png|svg|text}. */
+/** {@code GET /api/instances/{name}/qr?format=png|svg|text|raw}. */
 @RestController
 class QrController {
 
@@ -59,7 +59,7 @@ class QrController {
         try {
             return QrFormat.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalid("format must be png, svg or text");
+            throw ApiProblem.invalid("format must be png, svg, text or raw");
         }
     }
 }

@@ -26,11 +26,15 @@ class QrRenderer {
     private static final int PIXELS_PER_MODULE = 6;
 
     byte[] render(String qr, QrFormat format) {
+        if (format == QrFormat.RAW) {
+            return qr.getBytes(StandardCharsets.UTF_8);
+        }
         BitMatrix matrix = encode(qr);
         return switch (format) {
             case PNG -> png(matrix);
             case SVG -> svg(matrix).getBytes(StandardCharsets.UTF_8);
             case TEXT -> text(matrix).getBytes(StandardCharsets.UTF_8);
+            case RAW -> throw new IllegalStateException("handled above");
         };
     }
 
