@@ -1,19 +1,11 @@
 package io.wagate.webhook;
 
 import io.wagate.testsupport.ServiceConventions;
-import io.wagate.testsupport.WagateInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 
-@WagateInfrastructure
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class WebhookDispatcherApplicationTests {
-
-    @LocalServerPort
-    int port;
+class WebhookDispatcherApplicationTests extends WebhookIntegrationTest {
 
     @Autowired
     Environment environment;

@@ -1,0 +1,5 @@
+/** SQL of the delivery attempt log (no bodies: they may hold message content). */
+@NullMarked
+package io.wagate.webhook.delivery.internal;
+
+import org.jspecify.annotations.NullMarked;
