@@ -75,7 +75,8 @@ public abstract class AuthIntegrationTest {
     @BeforeEach
     void client() {
         http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .responseTimeout(Duration.ofSeconds(20)).build();
+                .responseTimeout(io.wagate.testsupport.SlowRequests.TIMEOUT)
+                .filter(io.wagate.testsupport.SlowRequests.dumpThreadsAfterThreshold()).build();
     }
 
     protected static String uniqueEmail() {

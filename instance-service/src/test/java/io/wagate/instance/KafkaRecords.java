@@ -3,54 +3,26 @@ package io.wagate.instance;
 import io.wagate.contracts.CloudEvent;
 import io.wagate.contracts.EventCodec;
 import io.wagate.contracts.EventData;
+import io.wagate.testsupport.KafkaTopicReader;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestComponent;
 
-/** Reads a topic from the beginning to its end offsets at the moment of the call, without a consumer group. */
+/** The platform's view of {@link KafkaTopicReader}: records by key, decoded as events. */
 @TestComponent
 public class KafkaRecords {
 
-    private final String bootstrap;
+    private final KafkaTopicReader reader;
 
     KafkaRecords(@Value("${spring.kafka.bootstrap-servers}") String bootstrap) {
-        this.bootstrap = bootstrap;
+        this.reader = new KafkaTopicReader(bootstrap);
     }
 
     /** The records of the topic with the given key, in partition order. */
     public List<ConsumerRecord<String, byte[]>> withKey(String topic, String key) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("Could not read " + topic + " to its end offsets " + end);
-                }
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(record.key())) {
-                        found.add(record);
-                    }
-                }
-            }
-        }
-        return found;
+        return reader.withKey(topic, key);
     }
 
     /** The decoded events of the topic with the given key. */

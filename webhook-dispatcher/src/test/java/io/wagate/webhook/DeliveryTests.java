@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wagate.contracts.CloudEvent;
 import io.wagate.contracts.Topics;
+import io.wagate.testsupport.KafkaTopicReader;
 import io.wagate.contracts.message.MessageReceived;
 import io.wagate.contracts.platform.InstanceDeleted;
 import io.wagate.contracts.platform.TenantDeleted;
@@ -16,16 +17,10 @@ import io.wagate.support.identity.InternalTokens;
 import io.wagate.webhook.delivery.DeliveryTopics;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -342,25 +337,6 @@ class DeliveryTests extends WebhookIntegrationTest {
     }
 
     private List<ConsumerRecord<String, byte[]>> deadLetters(String key) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(DeliveryTopics.DEAD_LETTER, Duration.ofSeconds(10))
-                    .stream().map(info -> new TopicPartition(DeliveryTopics.DEAD_LETTER, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))
-                    && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(record.key())) {
-                        found.add(record);
-                    }
-                }
-            }
-        }
-        return found;
+        return new KafkaTopicReader(bootstrap).withKey(DeliveryTopics.DEAD_LETTER, key);
     }
 }

@@ -69,7 +69,8 @@ public abstract class WebhookIntegrationTest {
 
     @BeforeEach
     void client() {
-        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(20))
+        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(io.wagate.testsupport.SlowRequests.TIMEOUT)
+                .filter(io.wagate.testsupport.SlowRequests.dumpThreadsAfterThreshold())
                 .build();
     }
 

@@ -22,6 +22,7 @@ abstract class SupportIntegrationTest {
     @BeforeEach
     void client() {
         http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .responseTimeout(java.time.Duration.ofSeconds(30)).build();
+                .responseTimeout(io.wagate.testsupport.SlowRequests.TIMEOUT)
+                .filter(io.wagate.testsupport.SlowRequests.dumpThreadsAfterThreshold()).build();
     }
 }

@@ -25,7 +25,8 @@ public final class ServiceConventions {
     /** All checks for a service listening on {@code port}; {@code schema} is null for a service without a database. */
     public static void verify(int port, Environment environment, String applicationName, @Nullable String schema) {
         verify(WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .responseTimeout(java.time.Duration.ofSeconds(30)).build(), applicationName);
+                .responseTimeout(io.wagate.testsupport.SlowRequests.TIMEOUT)
+                .filter(io.wagate.testsupport.SlowRequests.dumpThreadsAfterThreshold()).build(), applicationName);
         if (schema != null) {
             verifyMigrated(environment, schema);
         }

@@ -1,0 +1,44 @@
+package io.wagate.testsupport;
+
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+
+/**
+ * A test-client filter that prints every thread's stack when a request has not been answered after a threshold,
+ * so that a stalled request explains itself in the test output (which thread is blocked, on what) instead of
+ * only timing out.
+ */
+public final class SlowRequests {
+
+    /** The response timeout test clients use; {@link #THRESHOLD} is when the stacks are printed. */
+    public static final Duration TIMEOUT = Duration.ofSeconds(90);
+    public static final Duration THRESHOLD = Duration.ofSeconds(15);
+
+    private SlowRequests() {
+    }
+
+    public static ExchangeFilterFunction dumpThreadsAfterThreshold() {
+        return (request, next) -> {
+            Disposable watchdog = Mono.delay(THRESHOLD)
+                    .subscribe(tick -> dump(request.method() + " " + request.url()));
+            return next.exchange(request).doFinally(signal -> watchdog.dispose());
+        };
+    }
+
+    private static void dump(String request) {
+        StringBuilder out = new StringBuilder("\n=== " + request + " not answered after " + THRESHOLD
+                + "; thread stacks follow ===\n");
+        for (Map.Entry<Thread, StackTraceElement[]> entry : Thread.getAllStackTraces().entrySet()) {
+            Thread thread = entry.getKey();
+            out.append('"').append(thread.getName()).append("\" ").append(thread.getState()).append('\n');
+            for (StackTraceElement frame : entry.getValue()) {
+                out.append("    at ").append(frame).append('\n');
+            }
+        }
+        out.append("=== end of thread stacks ===\n");
+        System.err.print(out);
+    }
+}
