@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
 public final class SlowRequests {
 
     /** The response timeout test clients use; {@link #THRESHOLD} is when the stacks are printed. */
-    public static final Duration TIMEOUT = Duration.ofSeconds(90);
+    public static final Duration TIMEOUT = Duration.ofSeconds(30);
     public static final Duration THRESHOLD = Duration.ofSeconds(15);
 
     private SlowRequests() {
