@@ -1,7 +1,10 @@
 package io.wagate.testsupport;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
@@ -23,14 +26,15 @@ public final class SlowRequests {
     public static ExchangeFilterFunction dumpThreadsAfterThreshold() {
         return (request, next) -> {
             Disposable watchdog = Mono.delay(THRESHOLD)
-                    .subscribe(tick -> dump(request.method() + " " + request.url()));
+                    .subscribe(tick -> dump(request.method() + " " + request.url(), request.url().getPort()));
             return next.exchange(request).doFinally(signal -> watchdog.dispose());
         };
     }
 
-    private static void dump(String request) {
+    private static void dump(String request, int port) {
         StringBuilder out = new StringBuilder("\n=== " + request + " not answered after " + THRESHOLD
-                + "; thread stacks follow ===\n");
+                + "; sockets and thread stacks follow ===\n");
+        out.append(sockets(port));
         for (Map.Entry<Thread, StackTraceElement[]> entry : Thread.getAllStackTraces().entrySet()) {
             Thread thread = entry.getKey();
             out.append('"').append(thread.getName()).append("\" ").append(thread.getState()).append('\n');
@@ -40,5 +44,21 @@ public final class SlowRequests {
         }
         out.append("=== end of thread stacks ===\n");
         System.err.print(out);
+    }
+
+    /** Both ends of every connection to the port with their queues: shows which side holds unread bytes. */
+    private static String sockets(int port) {
+        try {
+            Process ss = new ProcessBuilder("ss", "-tni", "( sport = :" + port + " or dport = :" + port + " )")
+                    .redirectErrorStream(true).start();
+            String listing = new String(ss.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            ss.waitFor(5, TimeUnit.SECONDS);
+            return listing + "\n";
+        } catch (IOException e) {
+            return "(no socket listing: " + e.getMessage() + ")\n";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(socket listing interrupted)\n";
+        }
     }
 }
