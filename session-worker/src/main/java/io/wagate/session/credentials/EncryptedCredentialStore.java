@@ -19,7 +19,9 @@ import reactor.core.publisher.Mono;
  * {@link CredentialCipher}. The engine's interface is blocking, so each call blocks on its R2DBC pipeline: the engine
  * calls it from the session's virtual thread and from the WebSocket executor (virtual threads as well), never from a
  * Reactor event loop; Reactor's {@code block()} refuses to run on one, so a mistake fails loudly instead of stalling
- * the loop. Each call is one transaction, as the interface requires.
+ * the loop. Sealing and opening run on the calling thread as well, never inside a Reactor callback: the first use
+ * of the local master key loads it with a blocking query, and a restarted worker's first use is a load. Each call is
+ * one transaction, as the interface requires.
  */
 public final class EncryptedCredentialStore implements CredentialStore {
 
@@ -45,8 +47,8 @@ public final class EncryptedCredentialStore implements CredentialStore {
                 .map(row -> new Sealed(row.get("key_id", String.class), row.get("nonce", byte[].class),
                         row.get("ciphertext", byte[].class)))
                 .one()
-                .map(sealed -> CredentialCodec.decode(cipher.open(sealed, credentialsAad())))
-                .blockOptional(timeout);
+                .blockOptional(timeout)
+                .map(sealed -> CredentialCodec.decode(cipher.open(sealed, credentialsAad())));
     }
 
     @Override
@@ -56,7 +58,8 @@ public final class EncryptedCredentialStore implements CredentialStore {
 
     @Override
     public void saveWithPreKeys(Credentials credentials, List<PreKey> preKeys) {
-        Mono<Void> inserts = Flux.fromIterable(preKeys).concatMap(this::insertPreKey).then();
+        // Sealed here, on the caller's thread: the cipher may block (the local key's first load) and is CPU work.
+        Mono<Void> inserts = Flux.concat(preKeys.stream().map(this::insertPreKey).toList()).then();
         transactions.transactional(inserts.then(upsert(credentials))).block(timeout);
     }
 
@@ -69,8 +72,8 @@ public final class EncryptedCredentialStore implements CredentialStore {
                 .map(row -> new Sealed(row.get("key_id", String.class), row.get("nonce", byte[].class),
                         row.get("ciphertext", byte[].class)))
                 .one()
-                .map(sealed -> CredentialCodec.decodePreKey(cipher.open(sealed, preKeyAad(id))))
-                .blockOptional(timeout);
+                .blockOptional(timeout)
+                .map(sealed -> CredentialCodec.decodePreKey(cipher.open(sealed, preKeyAad(id))));
     }
 
     @Override

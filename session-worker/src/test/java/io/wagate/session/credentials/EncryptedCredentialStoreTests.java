@@ -14,14 +14,24 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.scheduler.Schedulers;
 
 class EncryptedCredentialStoreTests extends SessionWorkerIntegrationTest {
 
     @Autowired
     CredentialStores stores;
+
+    @Autowired
+    TransactionalOperator transactions;
 
     @Test
     void credentialsRoundTripAndTheRowHoldsNoKeyMaterial() {
@@ -52,6 +62,35 @@ class EncryptedCredentialStoreTests extends SessionWorkerIntegrationTest {
 
         store.save(credentials);
         assertThat(rawCredentials(instanceId).nonce()).as("a fresh nonce per write").isNotEqualTo(row.nonce());
+    }
+
+    @Test
+    void theCipherNeverRunsOnAReactorThread() throws Exception {
+        // A restarted worker's first cipher use is a load, and the local key's first use blocks on a query: that
+        // must happen on the caller's thread, not in a callback on the database driver's event loop.
+        List<String> eventLoopUses = new CopyOnWriteArrayList<>();
+        MasterKeys key = new MasterKeys(Map.of("test-1", MasterKeys.aesKey(Credentials.randomBytes(32))), "test-1");
+        CredentialCipher watched = new CredentialCipher(() -> {
+            if (Schedulers.isInNonBlockingThread()) {
+                eventLoopUses.add(Thread.currentThread().getName());
+            }
+            return key;
+        });
+        UUID instanceId = UUID.randomUUID();
+        EncryptedCredentialStore store = new EncryptedCredentialStore(instanceId, database, transactions, watched,
+                Duration.ofSeconds(10));
+        try (ExecutorService sessionThread = Executors.newVirtualThreadPerTaskExecutor()) {
+            sessionThread.submit(() -> {
+                store.saveWithPreKeys(Credentials.fresh(), List.of(new PreKey(1, KeyPair.generate()),
+                        new PreKey(2, KeyPair.generate()), new PreKey(3, KeyPair.generate())));
+                assertThat(store.load()).isPresent();
+                assertThat(store.loadPreKey(2)).isPresent();
+                return null;
+            }).get(30, TimeUnit.SECONDS);
+        }
+
+        assertThat(eventLoopUses).as("cipher uses on event-loop threads").isEmpty();
+        assertThat(store.preKeyCount()).isEqualTo(3);
     }
 
     @Test
