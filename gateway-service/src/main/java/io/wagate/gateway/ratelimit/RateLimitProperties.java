@@ -29,7 +29,7 @@ public record RateLimitProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("1.0") @DecimalMin("0.01") @DecimalMax("1.0") double principalShare,
         @DefaultValue("30") @Min(1) int anonymousRequestsPerMinute,
-        @DefaultValue("100ms") Duration redisTimeout,
+        @DefaultValue("1s") Duration redisTimeout,
         @DefaultValue("FAIL_CLOSED") OnRedisFailure publicOnRedisFailure,
         @DefaultValue("LOCAL_FALLBACK") OnRedisFailure apiOnRedisFailure,
         @DefaultValue("100000") @Min(100) int localMaxBuckets) {
