@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.wagate.contracts.CloudEvent;
 import io.wagate.contracts.Topics;
 import io.wagate.testsupport.KafkaTopicReader;
+import io.wagate.testsupport.StandardWebhooksVerifier;
 import io.wagate.contracts.message.MessageReceived;
 import io.wagate.contracts.platform.InstanceDeleted;
 import io.wagate.contracts.platform.TenantDeleted;

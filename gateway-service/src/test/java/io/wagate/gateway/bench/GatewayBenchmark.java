@@ -4,24 +4,21 @@ import io.wagate.gateway.GatewayApplication;
 import io.wagate.testsupport.RedisServer;
 import io.wagate.testsupport.SharedInfrastructure;
 import io.wagate.testsupport.TestIdentityKeys;
+import io.wagate.testsupport.bench.LoadGenerator;
+import io.wagate.testsupport.bench.LoadGenerator.Result;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.locks.LockSupport;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -96,23 +93,24 @@ class GatewayBenchmark {
                 .run(arguments.toArray(String[]::new));
         int gatewayPort = Integer.parseInt(gateway.getEnvironment().getProperty("local.server.port", "0"));
         try {
-            java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
-                    .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
-            URI viaGateway = URI.create("http://127.0.0.1:" + gatewayPort + "/api/instances");
-            URI direct = URI.create("http://127.0.0.1:" + backend.port() + "/api/instances");
+            LoadGenerator load = new LoadGenerator(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
+                    LoadGenerator::thisProcessCpuNanos);
+            Supplier<HttpRequest> viaGateway = request(URI.create("http://127.0.0.1:" + gatewayPort + "/api/instances"));
+            Supplier<HttpRequest> direct = request(URI.create("http://127.0.0.1:" + backend.port() + "/api/instances"));
 
-            String loadBefore = loadAverage();
-            closedLoop(client, viaGateway, WARM_UP.multipliedBy(2).dividedBy(3));
-            closedLoop(client, direct, WARM_UP.dividedBy(3));
+            String loadBefore = LoadGenerator.loadAverage();
+            load.closedLoop(viaGateway, CONCURRENCY, WARM_UP.multipliedBy(2).dividedBy(3));
+            load.closedLoop(direct, CONCURRENCY, WARM_UP.dividedBy(3));
 
-            Result directMax = closedLoop(client, direct, MEASURE);
-            Result gatewayMax = closedLoop(client, viaGateway, MEASURE);
+            Result directMax = load.closedLoop(direct, CONCURRENCY, MEASURE);
+            Result gatewayMax = load.closedLoop(viaGateway, CONCURRENCY, MEASURE);
             double rate = gatewayMax.throughput() / 2;
-            Result gatewayAtRate = openLoop(client, viaGateway, rate, MEASURE);
-            Result directAtRate = openLoop(client, direct, rate, MEASURE);
+            Result gatewayAtRate = load.openLoop(viaGateway, rate, MEASURE);
+            Result directAtRate = load.openLoop(direct, rate, MEASURE);
 
             String report = report(directMax, gatewayMax, rate, directAtRate, gatewayAtRate, introspections.get())
-                    + "\nLoad average (1/5/15 min) before: " + loadBefore + ", after: " + loadAverage() + "\n";
+                    + "\nLoad average (1/5/15 min) before: " + loadBefore + ", after: " + LoadGenerator.loadAverage()
+                    + "\n";
             System.out.println(report);
             Path out = Path.of("target", "benchmark-results.md");
             Files.createDirectories(out.getParent());
@@ -124,125 +122,9 @@ class GatewayBenchmark {
         }
     }
 
-    /** Other processes on the machine skew a benchmark; the report says how busy it was. */
-    private static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return parts[0] + " " + parts[1] + " " + parts[2];
-        } catch (java.io.IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
-
-    record Result(double throughput, long requests, long errors, double p50Millis, double p99Millis,
-            double p999Millis, double cpuMicrosPerRequest) {
-    }
-
-    /** CPU time of this JVM (load generator, backend, stub and gateway together), in nanoseconds. */
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
-    private static int call(java.net.http.HttpClient client, URI url) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(url).header("Authorization", "Bearer " + KEY)
-                    .timeout(Duration.ofSeconds(10)).GET().build();
-            return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (java.io.IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
-    }
-
-    /** {@link #CONCURRENCY} requests in flight all the time: the maximum rate at that concurrency. */
-    private static Result closedLoop(java.net.http.HttpClient client, URI url, Duration duration) throws InterruptedException {
-        long end = System.nanoTime() + duration.toNanos();
-        Recorder recorder = new Recorder((int) Math.min(20_000_000, duration.toSeconds() * 200_000));
-        long start = System.nanoTime();
-        recorder.cpuAtStart = processCpuNanos();
-        List<Thread> workers = new ArrayList<>();
-        for (int i = 0; i < CONCURRENCY; i++) {
-            workers.add(Thread.ofVirtual().start(() -> {
-                while (System.nanoTime() < end) {
-                    long sent = System.nanoTime();
-                    recorder.record(sent, call(client, url));
-                }
-            }));
-        }
-        for (Thread worker : workers) {
-            worker.join();
-        }
-        return recorder.result(System.nanoTime() - start);
-    }
-
-    /** Requests sent at a fixed rate whatever the answers do; latency counts from when a request was due. */
-    private static Result openLoop(java.net.http.HttpClient client, URI url, double rate, Duration duration)
-            throws InterruptedException {
-        long total = (long) (rate * duration.toSeconds());
-        long intervalNanos = (long) (1_000_000_000 / rate);
-        Recorder recorder = new Recorder((int) total + 1);
-        long start = System.nanoTime();
-        recorder.cpuAtStart = processCpuNanos();
-        try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (long i = 0; i < total; i++) {
-                long intended = start + i * intervalNanos;
-                long wait = intended - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                }
-                senders.execute(() -> recorder.record(intended, call(client, url)));
-            }
-        }
-        return recorder.result(System.nanoTime() - start);
-    }
-
-    private static final class Recorder {
-        final AtomicLongArray latencies;
-        final AtomicInteger count = new AtomicInteger();
-        final AtomicLong errors = new AtomicLong();
-        final AtomicLong scheduled = new AtomicLong();
-        long cpuAtStart;
-
-        Recorder(int capacity) {
-            latencies = new AtomicLongArray(capacity);
-        }
-
-        void record(long sentNanos, int status) {
-            if (status != 200) {
-                errors.incrementAndGet();
-                return;
-            }
-            int index = count.getAndIncrement();
-            if (index < latencies.length()) {
-                latencies.set(index, System.nanoTime() - sentNanos);
-            }
-        }
-
-        void error() {
-            errors.incrementAndGet();
-        }
-
-        Result result(long elapsedNanos) {
-            int n = Math.min(count.get(), latencies.length());
-            long[] sorted = new long[n];
-            for (int i = 0; i < n; i++) {
-                sorted[i] = latencies.get(i);
-            }
-            Arrays.sort(sorted);
-            double cpuPerRequest = (processCpuNanos() - cpuAtStart) / 1e3 / Math.max(1, count.get());
-            return new Result(count.get() / (elapsedNanos / 1e9), count.get(), errors.get(), percentile(sorted, 0.50),
-                    percentile(sorted, 0.99), percentile(sorted, 0.999), cpuPerRequest);
-        }
-
-        private static double percentile(long[] sorted, double p) {
-            if (sorted.length == 0) {
-                return Double.NaN;
-            }
-            return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
-        }
+    private static Supplier<HttpRequest> request(URI url) {
+        return () -> HttpRequest.newBuilder(url).header("Authorization", "Bearer " + KEY)
+                .timeout(Duration.ofSeconds(10)).GET().build();
     }
 
     private static String report(Result directMax, Result gatewayMax, double rate, Result directAtRate,

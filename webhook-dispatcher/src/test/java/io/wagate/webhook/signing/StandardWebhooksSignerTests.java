@@ -3,7 +3,7 @@ package io.wagate.webhook.signing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.wagate.webhook.StandardWebhooksVerifier;
+import io.wagate.testsupport.StandardWebhooksVerifier;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;

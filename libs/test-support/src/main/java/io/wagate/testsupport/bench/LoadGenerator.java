@@ -1,0 +1,168 @@
+package io.wagate.testsupport.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * HTTP load for benchmarks, on the JDK client and virtual threads: a closed loop (a fixed number of requests in
+ * flight: the maximum rate) and an open loop (a fixed send rate whatever the answers do, latency counted from when
+ * a request was due, so a slow phase is not hidden by sending less). Only 200 answers count as successes.
+ */
+public final class LoadGenerator {
+
+    /**
+     * One measurement.
+     *
+     * @param cpuMicrosPerRequest CPU time of the measured processes (see the constructor) per successful request
+     */
+    public record Result(double throughput, long requests, long errors, double p50Millis, double p99Millis,
+            double p999Millis, double cpuMicrosPerRequest) {
+    }
+
+    private final HttpClient client;
+    private final LongSupplier cpuNanos;
+
+    /**
+     * @param cpuNanos the CPU time, in nanoseconds, of whatever processes the measurement should be charged with
+     */
+    public LoadGenerator(HttpClient client, LongSupplier cpuNanos) {
+        this.client = client;
+        this.cpuNanos = cpuNanos;
+    }
+
+    /** {@code concurrency} requests in flight all the time. */
+    public Result closedLoop(Supplier<HttpRequest> request, int concurrency, Duration duration)
+            throws InterruptedException {
+        long end = System.nanoTime() + duration.toNanos();
+        Recorder recorder = new Recorder((int) Math.min(20_000_000, duration.toSeconds() * 200_000), cpuNanos);
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < concurrency; i++) {
+            workers.add(Thread.ofVirtual().start(() -> {
+                while (System.nanoTime() < end) {
+                    long sent = System.nanoTime();
+                    recorder.record(sent, call(request.get()));
+                }
+            }));
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        return recorder.result();
+    }
+
+    /** Requests sent at {@code rate} per second; latency counts from each request's intended send time. */
+    public Result openLoop(Supplier<HttpRequest> request, double rate, Duration duration) {
+        long total = (long) (rate * duration.toSeconds());
+        long intervalNanos = (long) (1_000_000_000 / rate);
+        Recorder recorder = new Recorder((int) total + 1, cpuNanos);
+        long start = System.nanoTime();
+        try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (long i = 0; i < total; i++) {
+                long intended = start + i * intervalNanos;
+                long wait = intended - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                senders.execute(() -> recorder.record(intended, call(request.get())));
+            }
+        }
+        return recorder.result();
+    }
+
+    /** CPU time of this JVM, in nanoseconds. */
+    public static long thisProcessCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** CPU time of other processes (for example the services of a local run), in nanoseconds. */
+    public static long cpuNanosOf(List<ProcessHandle> processes) {
+        return processes.stream()
+                .mapToLong(process -> process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
+                .sum();
+    }
+
+    /** Other processes on the machine skew a benchmark; reports say how busy it was. */
+    public static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private int call(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static final class Recorder {
+        private final AtomicLongArray latencies;
+        private final AtomicInteger count = new AtomicInteger();
+        private final AtomicLong errors = new AtomicLong();
+        private final LongSupplier cpuNanos;
+        private final long startNanos = System.nanoTime();
+        private final long cpuAtStart;
+
+        Recorder(int capacity, LongSupplier cpuNanos) {
+            this.latencies = new AtomicLongArray(capacity);
+            this.cpuNanos = cpuNanos;
+            this.cpuAtStart = cpuNanos.getAsLong();
+        }
+
+        void record(long sentNanos, int status) {
+            if (status != 200) {
+                errors.incrementAndGet();
+                return;
+            }
+            int index = count.getAndIncrement();
+            if (index < latencies.length()) {
+                latencies.set(index, System.nanoTime() - sentNanos);
+            }
+        }
+
+        Result result() {
+            long elapsedNanos = System.nanoTime() - startNanos;
+            int n = Math.min(count.get(), latencies.length());
+            long[] sorted = new long[n];
+            for (int i = 0; i < n; i++) {
+                sorted[i] = latencies.get(i);
+            }
+            Arrays.sort(sorted);
+            double cpuPerRequest = (cpuNanos.getAsLong() - cpuAtStart) / 1e3 / Math.max(1, count.get());
+            return new Result(count.get() / (elapsedNanos / 1e9), count.get(), errors.get(), percentile(sorted, 0.50),
+                    percentile(sorted, 0.99), percentile(sorted, 0.999), cpuPerRequest);
+        }
+
+        private static double percentile(long[] sorted, double p) {
+            if (sorted.length == 0) {
+                return Double.NaN;
+            }
+            return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+        }
+    }
+}
