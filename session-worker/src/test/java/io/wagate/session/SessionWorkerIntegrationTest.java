@@ -51,6 +51,10 @@ import org.springframework.test.context.DynamicPropertySource;
                 "wagate.sessions.engine.pre-key-upload-batch=30",
                 "wagate.sessions.engine.close-timeout=3s",
                 "wagate.sessions.ownership.adoption-spread=100ms",
+                "wagate.sessions.lease.ttl=3s",
+                "wagate.sessions.lease.renew-interval=500ms",
+                "wagate.sessions.lease.acquire-timeout=5s",
+                "wagate.sessions.lease.acquire-retry-delay=100ms",
                 // Fail fast instead of blocking when the test JVM stops the broker before the context.
                 "spring.kafka.producer.properties.max.block.ms=5000",
                 "spring.kafka.producer.properties.request.timeout.ms=4000",
@@ -91,7 +95,12 @@ public abstract class SessionWorkerIntegrationTest {
     protected void command(Instance instance, SessionCommand command) {
         CloudEvent<?> event = CloudEvent.create("/instance-service", instance.tenantId().toString(),
                 instance.id().toString(), instance.name(), command);
-        publisher.publish(Topics.SESSION_COMMANDS, instance.id().toString(), event).block(WAIT);
+        publisher.publish(commandsTopic(), instance.id().toString(), event).block(WAIT);
+    }
+
+    /** Where {@link #command} publishes; tests running worker groups of their own use a topic of their own. */
+    protected String commandsTopic() {
+        return Topics.SESSION_COMMANDS;
     }
 
     /** Connects the instance, scans its first QR with a new sandbox phone and waits until it is CONNECTED. */

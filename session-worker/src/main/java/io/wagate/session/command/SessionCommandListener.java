@@ -10,6 +10,7 @@ import io.wagate.contracts.session.ResetSession;
 import io.wagate.contracts.session.RestartSession;
 import io.wagate.session.managed.ManagedSession;
 import io.wagate.session.managed.SessionManager;
+import io.wagate.session.ownership.OwnershipProperties;
 import io.wagate.session.state.DesiredState;
 import io.wagate.session.state.SessionRow;
 import io.wagate.session.state.SessionRows;
@@ -45,17 +46,20 @@ class SessionCommandListener {
         this.sessions = sessions;
     }
 
-    @KafkaListener(topics = Topics.SESSION_COMMANDS, groupId = CONSUMER)
+    // The topic and group are configurable so that several worker groups can share one broker.
+    @KafkaListener(topics = "${" + OwnershipProperties.COMMANDS_TOPIC + ":" + Topics.SESSION_COMMANDS + "}",
+            groupId = "${" + OwnershipProperties.CONSUMER_GROUP + ":" + CONSUMER + "}")
     void on(ConsumerRecord<String, byte[]> record) {
         AtomicReference<@Nullable Runnable> afterCommit = new AtomicReference<>();
-        inbox.consume(CONSUMER, record, event -> handle(event, record.key(), afterCommit));
+        inbox.consume(CONSUMER, record, event -> handle(event, record.key(), record.partition(), afterCommit));
         Runnable action = afterCommit.get();
         if (action != null) {
             action.run();
         }
     }
 
-    private Mono<?> handle(CloudEvent<?> event, @Nullable String key, AtomicReference<@Nullable Runnable> afterCommit) {
+    private Mono<?> handle(CloudEvent<?> event, @Nullable String key, int partition,
+            AtomicReference<@Nullable Runnable> afterCommit) {
         String id = event.instanceId() != null ? event.instanceId() : key;
         if (id == null) {
             log.warn("Command {} names no instance; skipped", event.id());
@@ -69,7 +73,7 @@ class SessionCommandListener {
                 return Mono.empty();
             }
             return rows.upsertConnected(instanceId, UUID.fromString(event.tenantId()), connect.instanceName(),
-                            connect.engine())
+                            connect.engine(), partition)
                     .doOnNext(row -> then(afterCommit, row, ManagedSession::connect));
         }
         return rows.find(instanceId)

@@ -3,6 +3,7 @@ package io.wagate.session.credentials;
 import io.wagate.session.credentials.internal.MasterKeyResolver;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 import org.springframework.core.env.Environment;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -27,8 +28,14 @@ public class CredentialStores {
         this.cipher = new CredentialCipher(new MasterKeyResolver(properties, local, database));
     }
 
+    /** A store whose writes are not fenced by a lease. */
     public EncryptedCredentialStore forInstance(UUID instanceId) {
-        return new EncryptedCredentialStore(instanceId, database, transactions, cipher, TIMEOUT);
+        return forInstance(instanceId, () -> EncryptedCredentialStore.UNFENCED);
+    }
+
+    /** A store whose writes carry the lease token {@code fence} supplies at the time of each write. */
+    public EncryptedCredentialStore forInstance(UUID instanceId, LongSupplier fence) {
+        return new EncryptedCredentialStore(instanceId, database, transactions, cipher, TIMEOUT, fence);
     }
 
     public Mono<Void> deleteAll(UUID instanceId) {

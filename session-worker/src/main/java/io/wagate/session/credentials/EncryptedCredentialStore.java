@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -22,22 +23,32 @@ import reactor.core.publisher.Mono;
  * the loop. Sealing and opening run on the calling thread as well, never inside a Reactor callback: the first use
  * of the local master key loads it with a blocking query, and a restarted worker's first use is a load. Each call is
  * one transaction, as the interface requires.
+ *
+ * <p>Writes are fenced: they carry the session's lease token ({@code fence}) and fail with
+ * {@link StaleFenceException} once the {@code sessions} row has seen a newer one, so a worker that lost the lease
+ * cannot overwrite the credentials of the next holder. The check holds a share lock on the row until the write
+ * commits, so it cannot interleave with the next holder raising the fence.
  */
 public final class EncryptedCredentialStore implements CredentialStore {
+
+    /** The fence of a store whose writes are not tied to a lease (tools, tests): every write passes. */
+    public static final long UNFENCED = Long.MAX_VALUE;
 
     private final UUID instanceId;
     private final DatabaseClient database;
     private final TransactionalOperator transactions;
     private final CredentialCipher cipher;
     private final Duration timeout;
+    private final LongSupplier fence;
 
     public EncryptedCredentialStore(UUID instanceId, DatabaseClient database, TransactionalOperator transactions,
-            CredentialCipher cipher, Duration timeout) {
+            CredentialCipher cipher, Duration timeout, LongSupplier fence) {
         this.instanceId = instanceId;
         this.database = database;
         this.transactions = transactions;
         this.cipher = cipher;
         this.timeout = timeout;
+        this.fence = fence;
     }
 
     @Override
@@ -53,14 +64,14 @@ public final class EncryptedCredentialStore implements CredentialStore {
 
     @Override
     public void save(Credentials credentials) {
-        transactions.transactional(upsert(credentials)).block(timeout);
+        transactions.transactional(fenced(upsert(credentials))).block(timeout);
     }
 
     @Override
     public void saveWithPreKeys(Credentials credentials, List<PreKey> preKeys) {
         // Sealed here, on the caller's thread: the cipher may block (the local key's first load) and is CPU work.
         Mono<Void> inserts = Flux.concat(preKeys.stream().map(this::insertPreKey).toList()).then();
-        transactions.transactional(inserts.then(upsert(credentials))).block(timeout);
+        transactions.transactional(fenced(inserts.then(upsert(credentials)))).block(timeout);
     }
 
     @Override
@@ -78,11 +89,13 @@ public final class EncryptedCredentialStore implements CredentialStore {
 
     @Override
     public void removePreKey(int id) {
-        database.sql("DELETE FROM session_prekeys WHERE instance_id = :instance AND prekey_id = :prekey")
+        Mono<Void> delete = database.sql(
+                        "DELETE FROM session_prekeys WHERE instance_id = :instance AND prekey_id = :prekey")
                 .bind("instance", instanceId)
                 .bind("prekey", id)
                 .fetch().rowsUpdated()
-                .block(timeout);
+                .then();
+        transactions.transactional(fenced(delete)).block(timeout);
     }
 
     @Override
@@ -97,7 +110,22 @@ public final class EncryptedCredentialStore implements CredentialStore {
 
     @Override
     public void delete() {
-        transactions.transactional(deleteAll(database, instanceId)).block(timeout);
+        transactions.transactional(fenced(deleteAll(database, instanceId))).block(timeout);
+    }
+
+    /** Runs the write only while no lease token newer than this store's was seen; see the class comment. */
+    private Mono<Void> fenced(Mono<Void> write) {
+        long token = fence.getAsLong();
+        if (token == UNFENCED) {
+            return write;
+        }
+        return database.sql("SELECT 1 FROM sessions WHERE instance_id = :id AND fence <= :fence FOR SHARE")
+                .bind("id", instanceId)
+                .bind("fence", token)
+                .map(row -> 1)
+                .one()
+                .switchIfEmpty(Mono.error(() -> new StaleFenceException(instanceId, token)))
+                .then(write);
     }
 
     /** Deletes an instance's credentials and prekeys, inside the caller's transaction when there is one. */

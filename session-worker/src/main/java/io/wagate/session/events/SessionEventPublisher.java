@@ -33,19 +33,22 @@ public class SessionEventPublisher {
         this.meters = meters;
     }
 
-    /** A status change: the status and reason are stored together with the new sequence. */
+    /**
+     * A status change: the status and reason are stored together with the new sequence. Nothing is stored or
+     * published when a lease token newer than {@code fence} was seen (see {@link SessionRows#nextSequence}).
+     */
     public Mono<SessionStatusChanged> status(SessionIdentity session, SessionStatus status, SessionStatus previous,
-            SessionReason reason, int attempt, @Nullable String detail) {
-        return rows.nextSequence(session.instanceId(), status, reason)
+            SessionReason reason, int attempt, @Nullable String detail, long fence) {
+        return rows.nextSequence(session.instanceId(), status, reason, fence)
                 .map(sequence -> new SessionStatusChanged(sequence, status, previous, reason, attempt, detail))
                 .flatMap(event -> send(session, event).thenReturn(event))
                 .doOnSuccess(event -> meters.counter("wagate.sessions.transitions", "status", status.name(),
                         "reason", reason.wire()).increment());
     }
 
-    /** Any other session event; {@code build} receives the sequence the event must carry. */
-    public Mono<Void> event(SessionIdentity session, LongFunction<SessionEvent> build) {
-        return rows.nextSequence(session.instanceId(), null, null)
+    /** Any other session event; {@code build} receives the sequence the event must carry. Fenced like a status. */
+    public Mono<Void> event(SessionIdentity session, LongFunction<SessionEvent> build, long fence) {
+        return rows.nextSequence(session.instanceId(), null, null, fence)
                 .flatMap(sequence -> send(session, build.apply(sequence)));
     }
 

@@ -7,6 +7,7 @@ import io.wagate.session.credentials.CredentialStores;
 import io.wagate.session.events.QrCache;
 import io.wagate.session.events.SessionEventPublisher;
 import io.wagate.session.events.SessionIdentity;
+import io.wagate.session.lease.SessionLeases;
 import io.wagate.session.managed.internal.EngineConfigs;
 import io.wagate.session.state.SessionRow;
 import io.wagate.session.state.SessionRows;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,13 +53,15 @@ public class SessionManager implements SmartLifecycle {
     private volatile boolean running;
 
     SessionManager(CredentialStores stores, SessionEventPublisher events, QrCache qrCache, SessionRows rows,
-            EngineProperties engine, SandboxProperties sandbox, ReconnectProperties reconnect, MeterRegistry meters) {
+            SessionLeases leases, EngineProperties engine, SandboxProperties sandbox, ReconnectProperties reconnect,
+            MeterRegistry meters) {
         this.stores = stores;
         // WebSocket callbacks run here, and the engine writes credentials from them: virtual threads may block.
         this.socketExecutor = Executors.newVirtualThreadPerTaskExecutor();
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("session-reconnect-timer").daemon().factory());
-        this.context = new SessionContext(events, qrCache, rows, new EngineConfigs(engine, sandbox, socketExecutor),
+        this.context = new SessionContext(events, qrCache, rows, leases,
+                new EngineConfigs(engine, sandbox, socketExecutor),
                 new Backoff(reconnect), timer, Duration.ofSeconds(15));
         this.closeTimeout = engine.closeTimeout();
         Gauge.builder("wagate.sessions.managed", sessions, Map::size).register(meters);
@@ -69,12 +73,20 @@ public class SessionManager implements SmartLifecycle {
     public ManagedSession session(SessionRow row) {
         return sessions.computeIfAbsent(row.instanceId(), id -> new ManagedSession(
                 new SessionIdentity(id, row.tenantId(), row.instanceName()), row.engine(), row.status(),
-                stores.forInstance(id), context, () -> sessions.remove(id)));
+                fence -> stores.forInstance(id, fence), context, () -> sessions.remove(id)));
     }
 
-    /** Connects the session after {@code delayMillis}: spreads a batch of adoptions over time. */
-    public void adopt(SessionRow row, long delayMillis) {
-        context.timer().schedule(() -> session(row).connect(), delayMillis, TimeUnit.MILLISECONDS);
+    /**
+     * Connects an adopted session; completes once the attempt settled (connected, showing a QR code, ended, or
+     * waiting for another worker's lease), which bounds how many adoptions connect at a time.
+     */
+    public CompletableFuture<Void> adopt(SessionRow row) {
+        return session(row).connectAndSettle();
+    }
+
+    /** The status of the instance's session on this worker, if this worker runs it. */
+    public Optional<SessionStatus> statusOf(UUID instanceId) {
+        return Optional.ofNullable(sessions.get(instanceId)).map(ManagedSession::status);
     }
 
     /**

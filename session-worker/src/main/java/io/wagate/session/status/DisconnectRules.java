@@ -22,11 +22,13 @@ public final class DisconnectRules {
         return switch (reason) {
             case RESTART_REQUIRED -> reconnect(RECONNECT_NOW, SessionReason.RESTART_REQUIRED);
             case SERVER_UNAVAILABLE -> reconnect(RECONNECT_WITH_BACKOFF, SessionReason.SERVER_UNAVAILABLE);
-            case NETWORK, CONNECTION_CLOSED -> reconnect(RECONNECT_WITH_BACKOFF, SessionReason.NETWORK);
+            case NETWORK -> reconnect(RECONNECT_WITH_BACKOFF, SessionReason.NETWORK);
+            case CONNECTION_CLOSED -> reconnect(RECONNECT_WITH_BACKOFF, SessionReason.CONNECTION_CLOSED);
             case KEEPALIVE_TIMEOUT -> reconnect(RECONNECT_WITH_BACKOFF, SessionReason.KEEPALIVE_TIMEOUT);
             case LOGGED_OUT -> down(SessionStatus.DISCONNECTED, SessionReason.LOGGED_OUT, true);
-            // A locked account (403) is gone like a banned one; the public reasons have no separate value for it.
-            case BANNED, LOCKED -> down(SessionStatus.DISCONNECTED, SessionReason.BANNED, true);
+            case BANNED -> down(SessionStatus.DISCONNECTED, SessionReason.BANNED, true);
+            // A locked account (403) is gone like a banned one, but the user can act on it, so it is told apart.
+            case LOCKED -> down(SessionStatus.DISCONNECTED, SessionReason.LOCKED, true);
             case REPLACED -> down(SessionStatus.DISCONNECTED, SessionReason.REPLACED, false);
             case TEMPORARILY_BANNED -> down(SessionStatus.DISCONNECTED, SessionReason.TEMPORARILY_BANNED, false);
             case QR_EXPIRED -> down(SessionStatus.DISCONNECTED, SessionReason.QR_EXPIRED, false);

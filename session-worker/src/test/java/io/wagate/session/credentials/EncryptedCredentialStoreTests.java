@@ -78,7 +78,7 @@ class EncryptedCredentialStoreTests extends SessionWorkerIntegrationTest {
         });
         UUID instanceId = UUID.randomUUID();
         EncryptedCredentialStore store = new EncryptedCredentialStore(instanceId, database, transactions, watched,
-                Duration.ofSeconds(10));
+                Duration.ofSeconds(10), () -> EncryptedCredentialStore.UNFENCED);
         try (ExecutorService sessionThread = Executors.newVirtualThreadPerTaskExecutor()) {
             sessionThread.submit(() -> {
                 store.saveWithPreKeys(Credentials.fresh(), List.of(new PreKey(1, KeyPair.generate()),

@@ -61,4 +61,37 @@ class ConnectionFaultTests extends SessionWorkerIntegrationTest {
         events.awaitStatus(instance.id(), SessionStatus.CONNECTED, SessionReason.LOGGED_IN, reconnecting.sequence());
         disconnect(instance);
     }
+
+    @Test
+    void aLockedAccountStaysDisconnectedAsLockedAndLosesItsCredentials() throws InterruptedException {
+        Instance instance = newInstance();
+        String number = linked(instance);
+        long linkedAt = events.awaitStatus(instance.id(), SessionStatus.CONNECTED, SessionReason.LOGGED_IN).sequence();
+
+        // The next login of the device fails with 403; dropping the socket makes the session log in again.
+        assertThat(fault("failure_403", number).statusCode()).isEqualTo(202);
+        assertThat(fault("drop_socket", number).statusCode()).isEqualTo(202);
+        SessionStatusChanged locked = events.awaitStatus(instance.id(), SessionStatus.DISCONNECTED,
+                SessionReason.LOCKED, linkedAt);
+
+        Thread.sleep(1000);
+        assertThat(events.statuses(instance.id())).filteredOn(changed -> changed.sequence() > locked.sequence())
+                .as("no reconnect").isEmpty();
+        assertThat(count("SELECT count(*) FROM session_credentials WHERE instance_id = :id", instance.id()))
+                .isZero();
+    }
+
+    @Test
+    void aSocketClosedWithoutAReasonReconnectsAsConnectionClosed() {
+        Instance instance = newInstance();
+        String number = linked(instance);
+        long linkedAt = events.awaitStatus(instance.id(), SessionStatus.CONNECTED, SessionReason.LOGGED_IN).sequence();
+
+        assertThat(fault("close_socket", number).statusCode()).isEqualTo(202);
+        SessionStatusChanged reconnecting = events.awaitData(instance.id(), SessionStatusChanged.class,
+                changed -> changed.status() == SessionStatus.RECONNECTING, linkedAt);
+        assertThat(reconnecting.reason()).isEqualTo(SessionReason.CONNECTION_CLOSED);
+        events.awaitStatus(instance.id(), SessionStatus.CONNECTED, SessionReason.LOGGED_IN, reconnecting.sequence());
+        disconnect(instance);
+    }
 }

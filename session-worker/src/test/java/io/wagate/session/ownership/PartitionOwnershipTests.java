@@ -2,6 +2,9 @@ package io.wagate.session.ownership;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wagate.contracts.Topics;
+import io.wagate.contracts.session.ConnectSession;
+import io.wagate.contracts.session.Engine;
 import io.wagate.contracts.session.QrCodeUpdated;
 import io.wagate.contracts.session.SessionReason;
 import io.wagate.contracts.session.SessionStatus;
@@ -14,6 +17,7 @@ import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.KafkaAdmin;
 
 class PartitionOwnershipTests extends SessionWorkerIntegrationTest {
 
@@ -32,6 +36,9 @@ class PartitionOwnershipTests extends SessionWorkerIntegrationTest {
         int partition = Partitions.of(instance.id(), PARTITIONS);
 
         ownership.adopt(Set.of(partition), PARTITIONS);
+        // A row without a stored partition (written before the column existed) gets it on adoption.
+        assertThat(count("SELECT partition::bigint FROM sessions WHERE instance_id = :id", instance.id()))
+                .isEqualTo(partition);
         SessionStatusChanged pairing = events.awaitStatus(instance.id(), SessionStatus.QR_REQUIRED,
                 SessionReason.PAIRING);
         assertThat(pairing.previous()).isEqualTo(SessionStatus.INIT);
@@ -45,6 +52,21 @@ class PartitionOwnershipTests extends SessionWorkerIntegrationTest {
 
     @Autowired
     KafkaListenerEndpointRegistry listeners;
+    @Autowired
+    KafkaAdmin kafka;
+
+    @Test
+    void aConnectCommandStoresTheInstancesCommandPartition() {
+        Instance instance = newInstance();
+        command(instance, new ConnectSession(instance.name(), Engine.SANDBOX, "system"));
+        events.awaitData(instance.id(), QrCodeUpdated.class, any -> true);
+        int partitions = kafka.describeTopics(Topics.SESSION_COMMANDS).get(Topics.SESSION_COMMANDS).partitions()
+                .size();
+
+        assertThat(count("SELECT partition::bigint FROM sessions WHERE instance_id = :id", instance.id()))
+                .isEqualTo(Partitions.of(instance.id(), partitions));
+        disconnect(instance);
+    }
 
     @Test
     void followsTheCommandListenersRebalances() {

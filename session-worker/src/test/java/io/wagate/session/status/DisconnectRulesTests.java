@@ -32,6 +32,15 @@ class DisconnectRulesTests {
     }
 
     @Test
+    void aLockedAccountIsToldApartFromABannedOneAndLosesItsCredentials() {
+        AfterDisconnect after = DisconnectRules.after(DisconnectReason.LOCKED);
+        assertThat(after.status()).isEqualTo(SessionStatus.DISCONNECTED);
+        assertThat(after.reason()).isEqualTo(SessionReason.LOCKED);
+        assertThat(after.deleteCredentials()).isTrue();
+        assertThat(after.action()).isEqualTo(AfterDisconnect.Action.STAY_DOWN);
+    }
+
+    @Test
     void restartRequiredReconnectsAtOnce() {
         AfterDisconnect after = DisconnectRules.after(DisconnectReason.RESTART_REQUIRED);
         assertThat(after.action()).isEqualTo(AfterDisconnect.Action.RECONNECT_NOW);
@@ -43,8 +52,10 @@ class DisconnectRulesTests {
         assertThat(DisconnectRules.after(DisconnectReason.LOGGED_OUT).reason()).isEqualTo(SessionReason.LOGGED_OUT);
         assertThat(DisconnectRules.after(DisconnectReason.REPLACED).reason()).isEqualTo(SessionReason.REPLACED);
         assertThat(DisconnectRules.after(DisconnectReason.QR_EXPIRED).reason()).isEqualTo(SessionReason.QR_EXPIRED);
+        assertThat(DisconnectRules.after(DisconnectReason.NETWORK).reason()).isEqualTo(SessionReason.NETWORK);
         assertThat(DisconnectRules.after(DisconnectReason.CONNECTION_CLOSED).reason())
-                .isEqualTo(SessionReason.NETWORK);
+                .isEqualTo(SessionReason.CONNECTION_CLOSED);
+        assertThat(DisconnectRules.after(DisconnectReason.BANNED).reason()).isEqualTo(SessionReason.BANNED);
         assertThat(DisconnectRules.after(DisconnectReason.CLIENT_OUTDATED).status()).isEqualTo(SessionStatus.ERROR);
     }
 }

@@ -16,11 +16,15 @@ public enum SessionReason {
     LOGGED_OUT,
     REPLACED,
     BANNED,
+    /** The account is locked (403): gone like a banned one, credentials deleted. */
+    LOCKED,
     TEMPORARILY_BANNED,
     CLIENT_OUTDATED,
     BAD_USER_AGENT,
     SERVER_UNAVAILABLE,
     NETWORK,
+    /** The server or the network closed the socket without saying why; reconnects like {@link #NETWORK}. */
+    CONNECTION_CLOSED,
     KEEPALIVE_TIMEOUT,
     QR_EXPIRED,
     PAIRING_FAILED,
