@@ -29,6 +29,7 @@ final class LocalPlatform implements AutoCloseable {
     final Path runDirectory;
     final Path output;
     final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final List<Process> restarted = new ArrayList<>();
     private Process process;
 
     private LocalPlatform(Path root, Path runDirectory) {
@@ -38,6 +39,11 @@ final class LocalPlatform implements AutoCloseable {
     }
 
     static LocalPlatform start(Duration timeout) throws Exception {
+        return start(timeout, Map.of());
+    }
+
+    /** With extra environment variables for every process (for example JVM options or settings of one service). */
+    static LocalPlatform start(Duration timeout, Map<String, String> environment) throws Exception {
         Path root = Path.of(System.getProperty("wagate.root", "..")).toAbsolutePath().normalize();
         Path run = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "wagate-run-");
         LocalPlatform platform = new LocalPlatform(root, run);
@@ -53,6 +59,7 @@ final class LocalPlatform implements AutoCloseable {
                 .redirectOutput(platform.output.toFile());
         builder.environment().put("WAGATE_RUN_DIR", run.toString());
         builder.environment().put("WAGATE_SKIP_BUILD", "1");
+        builder.environment().putAll(environment);
         platform.ports.forEach((name, port) -> builder.environment().put(name, String.valueOf(port)));
         platform.process = builder.start();
         platform.awaitOutput("WAGATE READY", timeout);
@@ -65,6 +72,48 @@ final class LocalPlatform implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    /** The running process of one service or of the sandbox, found by its jar. */
+    ProcessHandle process(String name) {
+        String jar = "/" + name + "-";
+        return Stream.concat(process.toHandle().descendants(),
+                        restarted.stream().map(Process::toHandle))
+                .filter(ProcessHandle::isAlive)
+                .filter(handle -> handle.info().commandLine().map(line -> line.contains(jar)).orElse(false))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no running process of " + name));
+    }
+
+    /**
+     * Stops one process of the run with SIGTERM (as a deploy or {@code kill} does), waits for it to exit, and starts
+     * it again with the same command line and environment. The new process is this run's to stop.
+     */
+    void restart(String name, Duration timeout) throws Exception {
+        ProcessHandle old = process(name);
+        List<String> command = readNulSeparated(Path.of("/proc", String.valueOf(old.pid()), "cmdline"));
+        Map<String, String> environment = new LinkedHashMap<>();
+        for (String entry : readNulSeparated(Path.of("/proc", String.valueOf(old.pid()), "environ"))) {
+            int equals = entry.indexOf('=');
+            if (equals > 0) {
+                environment.put(entry.substring(0, equals), entry.substring(equals + 1));
+            }
+        }
+        old.destroy();
+        old.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        List<String> again = new ArrayList<>(command);
+        // Marks the process as this run's, so that close() finds it like the others.
+        again.add(1, "-Dwagate.run-dir=" + runDirectory);
+        ProcessBuilder builder = new ProcessBuilder(again).directory(root.toFile()).redirectErrorStream(true)
+                .redirectOutput(runDirectory.resolve("logs").resolve(name + "-restarted.log").toFile());
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        restarted.add(builder.start());
+    }
+
+    private static List<String> readNulSeparated(Path file) throws IOException {
+        String content = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        return Stream.of(content.split("\0")).filter(part -> !part.isEmpty()).toList();
     }
 
     /** Every process of the run: the launcher and all its descendants (JVMs, PostgreSQL, Redis). */
@@ -116,6 +165,10 @@ final class LocalPlatform implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        for (Process again : restarted) {
+            again.destroy();
+            again.waitFor(60, TimeUnit.SECONDS);
+        }
         if (process != null && process.isAlive()) {
             process.destroy();
             process.waitFor(60, TimeUnit.SECONDS);

@@ -1,0 +1,160 @@
+package io.wagate.platform;
+
+import io.wagate.support.identity.InternalIdentity;
+import io.wagate.support.identity.InternalTokenIssuer;
+import io.wagate.support.identity.InternalTokens;
+import io.wagate.support.identity.PrincipalType;
+import io.wagate.testsupport.bench.LoadGenerator;
+import io.wagate.testsupport.bench.LoadGenerator.Result;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * API-key-authenticated requests through the gateway versus the same request straight to the service, with the
+ * platform as it runs for real: every service its own process (started by the run command), the real
+ * instance-service answering {@code GET /api/instances/{name}} from PostgreSQL, the gateway doing what it does for
+ * every API request (key cache, plan and two token buckets in Redis, internal token, proxy). The direct requests
+ * carry an internal token minted with the run's identity key, which is what the gateway adds. Not part of the
+ * default build: {@code ./mvnw -q -DskipTests install && ./mvnw -q -pl platform-tests -Pbench test}
+ * (docs/gateway.md). Results go to {@code platform-tests/target/benchmark-results.md}.
+ *
+ * <p>The services run with the full JIT (the run command's default stops at C1 for a fast start) and a limit
+ * high enough never to refuse a request; the limits are still checked on every request.
+ */
+class GatewayOverheadBenchmark {
+
+    private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 32);
+    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmup-seconds", 60));
+    private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.measure-seconds", 20));
+    private static final String PASSWORD = "correct horse battery staple";
+
+    @Test
+    void apiKeyRequestsThroughTheGatewayVersusStraightToTheService() throws Exception {
+        Map<String, String> environment = Map.of(
+                "WAGATE_JAVA_OPTS", System.getProperty("bench.java-opts", "-XX:TieredStopAtLevel=4"),
+                "WAGATE_BILLING_PLANS_BASIC_REQUESTS_PER_MINUTE", "2000000000",
+                "LOGGING_LEVEL_IO_WAGATE_GATEWAY_ACCESS", System.getProperty("bench.access-log", "INFO"));
+        try (LocalPlatform platform = LocalPlatform.start(Duration.ofMinutes(6), environment)) {
+            PublicApi gateway = new PublicApi("http://127.0.0.1:" + platform.port("WAGATE_GATEWAY_PORT"));
+            String email = "bench-" + UUID.randomUUID() + "@example.com";
+            gateway.post("/api/auth/register", null, Map.of("email", email, "password", PASSWORD, "name", "Bench",
+                    "organization", "Bench")).expect(201);
+            String token = gateway.post("/api/auth/login", null, Map.of("email", email, "password", PASSWORD))
+                    .expect(200).text("accessToken");
+            UUID tenantId = UUID.fromString(gateway.get("/api/auth/me", token).expect(200).text("tenantId"));
+            UUID instanceId = UUID.fromString(gateway.post("/api/instances", token,
+                    Map.of("name", "bench-bot", "engine", "sandbox")).expect(201).text("id"));
+            PublicApi.Answer created = gateway.post("/api/auth/api-keys", token, Map.of("instanceId", instanceId,
+                    "name", "bench", "scopes", List.of("instance:read"))).expect(201);
+            String apiKey = created.text("key");
+            String keyId = created.json().get("apiKey").get("id").asString();
+
+            InternalTokenIssuer issuer = new InternalTokenIssuer(InternalTokens.privateKey(Files.readString(
+                    platform.runDirectory.resolve("data/identity/internal-identity.key")).trim()),
+                    Duration.ofSeconds(60), Clock.systemUTC());
+            InternalIdentity identity = new InternalIdentity(tenantId, keyId, PrincipalType.API_KEY, Set.of(),
+                    Set.of("instance:read"), instanceId, "basic");
+            FreshToken internal = new FreshToken(() -> issuer.issue(identity));
+
+            URI viaGateway = URI.create("http://127.0.0.1:" + platform.port("WAGATE_GATEWAY_PORT")
+                    + "/api/instances/bench-bot");
+            URI direct = URI.create("http://127.0.0.1:" + platform.port("WAGATE_INSTANCE_PORT")
+                    + "/api/instances/bench-bot");
+            Supplier<HttpRequest> throughGateway = () -> HttpRequest.newBuilder(viaGateway)
+                    .header("Authorization", "Bearer " + apiKey).timeout(Duration.ofSeconds(10)).GET().build();
+            Supplier<HttpRequest> straight = () -> HttpRequest.newBuilder(direct)
+                    .header(InternalTokens.HEADER, internal.get()).timeout(Duration.ofSeconds(10)).GET().build();
+
+            List<ProcessHandle> measured = List.of(platform.process("gateway-service"),
+                    platform.process("instance-service"));
+            LoadGenerator load = new LoadGenerator(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
+                    () -> LoadGenerator.cpuNanosOf(measured));
+
+            String loadBefore = LoadGenerator.loadAverage();
+            load.closedLoop(throughGateway, CONCURRENCY, WARM_UP.multipliedBy(2).dividedBy(3));
+            load.closedLoop(straight, CONCURRENCY, WARM_UP.dividedBy(3));
+            Result directMax = load.closedLoop(straight, CONCURRENCY, MEASURE);
+            Result gatewayMax = load.closedLoop(throughGateway, CONCURRENCY, MEASURE);
+            double rate = gatewayMax.throughput() / 2;
+            Result gatewayAtRate = load.openLoop(throughGateway, rate, MEASURE);
+            Result directAtRate = load.openLoop(straight, rate, MEASURE);
+
+            String report = report(directMax, gatewayMax, rate, directAtRate, gatewayAtRate)
+                    + "\nLoad average (1/5/15 min) before: " + loadBefore + ", after: " + LoadGenerator.loadAverage()
+                    + "\n";
+            System.out.println(report);
+            Path out = Path.of("target", "benchmark-results.md");
+            Files.createDirectories(out.getParent());
+            Files.writeString(out, report);
+        }
+    }
+
+    /** Internal tokens live a minute; the direct requests get a new one every 20 s, as the gateway would. */
+    private static final class FreshToken {
+        private final Supplier<String> mint;
+        private volatile String token;
+        private volatile long mintedAt;
+
+        FreshToken(Supplier<String> mint) {
+            this.mint = mint;
+        }
+
+        String get() {
+            long now = System.nanoTime();
+            if (token == null || now - mintedAt > Duration.ofSeconds(20).toNanos()) {
+                synchronized (this) {
+                    if (token == null || now - mintedAt > Duration.ofSeconds(20).toNanos()) {
+                        token = mint.get();
+                        mintedAt = now;
+                    }
+                }
+            }
+            return token;
+        }
+    }
+
+    private static String report(Result directMax, Result gatewayMax, double rate, Result directAtRate,
+            Result gatewayAtRate) {
+        return """
+                ## Platform run of %s
+
+                Machine: %d CPUs, Java %s. Every service its own JVM; concurrency %d (closed loop), warm-up %d s,
+                %d s per measurement. Request: `GET /api/instances/bench-bot` with an API key (gateway) or with the
+                internal token (direct). CPU: gateway-service + instance-service processes per request.
+
+                | measurement | throughput (req/s) | p50 (ms) | p99 (ms) | p99.9 (ms) | errors | CPU per request (us) |
+                | --- | ---: | ---: | ---: | ---: | ---: | ---: |
+                | direct, max (closed loop) | %.0f | %.2f | %.2f | %.2f | %d | %.0f |
+                | gateway, max (closed loop) | %.0f | %.2f | %.2f | %.2f | %d | %.0f |
+                | direct at %.0f req/s (open loop) | %.0f | %.2f | %.2f | %.2f | %d | %.0f |
+                | gateway at %.0f req/s (open loop) | %.0f | %.2f | %.2f | %.2f | %d | %.0f |
+
+                Gateway throughput / direct: %.0f %% (target >= 50 %%). Added p99 at half the gateway's maximum rate:
+                %.2f ms (target <= 5 ms). CPU the gateway adds per request: %.0f us.
+                """.formatted(Instant.now(), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), CONCURRENCY, WARM_UP.toSeconds(), MEASURE.toSeconds(),
+                directMax.throughput(), directMax.p50Millis(), directMax.p99Millis(), directMax.p999Millis(),
+                directMax.errors(), directMax.cpuMicrosPerRequest(),
+                gatewayMax.throughput(), gatewayMax.p50Millis(), gatewayMax.p99Millis(), gatewayMax.p999Millis(),
+                gatewayMax.errors(), gatewayMax.cpuMicrosPerRequest(),
+                rate, directAtRate.throughput(), directAtRate.p50Millis(), directAtRate.p99Millis(),
+                directAtRate.p999Millis(), directAtRate.errors(), directAtRate.cpuMicrosPerRequest(),
+                rate, gatewayAtRate.throughput(), gatewayAtRate.p50Millis(), gatewayAtRate.p99Millis(),
+                gatewayAtRate.p999Millis(), gatewayAtRate.errors(), gatewayAtRate.cpuMicrosPerRequest(),
+                100 * gatewayMax.throughput() / directMax.throughput(),
+                gatewayAtRate.p99Millis() - directAtRate.p99Millis(),
+                gatewayMax.cpuMicrosPerRequest() - directMax.cpuMicrosPerRequest());
+    }
+}
