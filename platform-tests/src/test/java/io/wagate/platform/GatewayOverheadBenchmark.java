@@ -4,13 +4,12 @@ import io.wagate.support.identity.InternalIdentity;
 import io.wagate.support.identity.InternalTokenIssuer;
 import io.wagate.support.identity.InternalTokens;
 import io.wagate.support.identity.PrincipalType;
+import io.wagate.testsupport.bench.GatewayComparison;
 import io.wagate.testsupport.bench.LoadGenerator;
-import io.wagate.testsupport.bench.LoadGenerator.Result;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,22 +81,18 @@ class GatewayOverheadBenchmark {
             LoadGenerator load = new LoadGenerator(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
                     () -> LoadGenerator.cpuNanosOf(measured));
 
-            String loadBefore = LoadGenerator.loadAverage();
-            load.closedLoop(throughGateway, CONCURRENCY, WARM_UP.multipliedBy(2).dividedBy(3));
-            load.closedLoop(straight, CONCURRENCY, WARM_UP.dividedBy(3));
-            Result directMax = load.closedLoop(straight, CONCURRENCY, MEASURE);
-            Result gatewayMax = load.closedLoop(throughGateway, CONCURRENCY, MEASURE);
-            double rate = gatewayMax.throughput() / 2;
-            Result gatewayAtRate = load.openLoop(throughGateway, rate, MEASURE);
-            Result directAtRate = load.openLoop(straight, rate, MEASURE);
+            GatewayComparison comparison = GatewayComparison.run(load, straight, throughGateway, CONCURRENCY,
+                    WARM_UP, MEASURE);
+            GatewayComparison.publish("""
+                    ## Platform run of %s
 
-            String report = report(directMax, gatewayMax, rate, directAtRate, gatewayAtRate)
-                    + "\nLoad average (1/5/15 min) before: " + loadBefore + ", after: " + LoadGenerator.loadAverage()
-                    + "\n";
-            System.out.println(report);
-            Path out = Path.of("target", "benchmark-results.md");
-            Files.createDirectories(out.getParent());
-            Files.writeString(out, report);
+                    Machine: %d CPUs, Java %s. Every service its own JVM; concurrency %d (closed loop), warm-up %d s,
+                    %d s per measurement. Request: `GET /api/instances/bench-bot` with an API key (gateway) or with
+                    the internal token (direct). CPU: the gateway-service and instance-service processes.
+
+                    """.formatted(Instant.now(), Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version"), CONCURRENCY, WARM_UP.toSeconds(), MEASURE.toSeconds())
+                    + comparison.table());
         }
     }
 
@@ -123,38 +118,5 @@ class GatewayOverheadBenchmark {
             }
             return token;
         }
-    }
-
-    private static String report(Result directMax, Result gatewayMax, double rate, Result directAtRate,
-            Result gatewayAtRate) {
-        return """
-                ## Platform run of %s
-
-                Machine: %d CPUs, Java %s. Every service its own JVM; concurrency %d (closed loop), warm-up %d s,
-                %d s per measurement. Request: `GET /api/instances/bench-bot` with an API key (gateway) or with the
-                internal token (direct). CPU: gateway-service + instance-service processes per request.
-
-                | measurement | throughput (req/s) | p50 (ms) | p99 (ms) | p99.9 (ms) | errors | CPU per request (us) |
-                | --- | ---: | ---: | ---: | ---: | ---: | ---: |
-                | direct, max (closed loop) | %.0f | %.2f | %.2f | %.2f | %d | %.0f |
-                | gateway, max (closed loop) | %.0f | %.2f | %.2f | %.2f | %d | %.0f |
-                | direct at %.0f req/s (open loop) | %.0f | %.2f | %.2f | %.2f | %d | %.0f |
-                | gateway at %.0f req/s (open loop) | %.0f | %.2f | %.2f | %.2f | %d | %.0f |
-
-                Gateway throughput / direct: %.0f %% (target >= 50 %%). Added p99 at half the gateway's maximum rate:
-                %.2f ms (target <= 5 ms). CPU the gateway adds per request: %.0f us.
-                """.formatted(Instant.now(), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), CONCURRENCY, WARM_UP.toSeconds(), MEASURE.toSeconds(),
-                directMax.throughput(), directMax.p50Millis(), directMax.p99Millis(), directMax.p999Millis(),
-                directMax.errors(), directMax.cpuMicrosPerRequest(),
-                gatewayMax.throughput(), gatewayMax.p50Millis(), gatewayMax.p99Millis(), gatewayMax.p999Millis(),
-                gatewayMax.errors(), gatewayMax.cpuMicrosPerRequest(),
-                rate, directAtRate.throughput(), directAtRate.p50Millis(), directAtRate.p99Millis(),
-                directAtRate.p999Millis(), directAtRate.errors(), directAtRate.cpuMicrosPerRequest(),
-                rate, gatewayAtRate.throughput(), gatewayAtRate.p50Millis(), gatewayAtRate.p99Millis(),
-                gatewayAtRate.p999Millis(), gatewayAtRate.errors(), gatewayAtRate.cpuMicrosPerRequest(),
-                100 * gatewayMax.throughput() / directMax.throughput(),
-                gatewayAtRate.p99Millis() - directAtRate.p99Millis(),
-                gatewayMax.cpuMicrosPerRequest() - directMax.cpuMicrosPerRequest());
     }
 }

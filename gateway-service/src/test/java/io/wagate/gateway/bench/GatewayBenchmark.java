@@ -4,13 +4,11 @@ import io.wagate.gateway.GatewayApplication;
 import io.wagate.testsupport.RedisServer;
 import io.wagate.testsupport.SharedInfrastructure;
 import io.wagate.testsupport.TestIdentityKeys;
+import io.wagate.testsupport.bench.GatewayComparison;
 import io.wagate.testsupport.bench.LoadGenerator;
-import io.wagate.testsupport.bench.LoadGenerator.Result;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -98,23 +96,18 @@ class GatewayBenchmark {
             Supplier<HttpRequest> viaGateway = request(URI.create("http://127.0.0.1:" + gatewayPort + "/api/instances"));
             Supplier<HttpRequest> direct = request(URI.create("http://127.0.0.1:" + backend.port() + "/api/instances"));
 
-            String loadBefore = LoadGenerator.loadAverage();
-            load.closedLoop(viaGateway, CONCURRENCY, WARM_UP.multipliedBy(2).dividedBy(3));
-            load.closedLoop(direct, CONCURRENCY, WARM_UP.dividedBy(3));
+            GatewayComparison comparison = GatewayComparison.run(load, direct, viaGateway, CONCURRENCY, WARM_UP,
+                    MEASURE);
+            GatewayComparison.publish("""
+                    ## Run of %s
 
-            Result directMax = load.closedLoop(direct, CONCURRENCY, MEASURE);
-            Result gatewayMax = load.closedLoop(viaGateway, CONCURRENCY, MEASURE);
-            double rate = gatewayMax.throughput() / 2;
-            Result gatewayAtRate = load.openLoop(viaGateway, rate, MEASURE);
-            Result directAtRate = load.openLoop(direct, rate, MEASURE);
+                    Machine: %d CPUs, Java %s. Concurrency %d (closed loop), warm-up %d s, %d s per measurement.
+                    Introspection calls during the whole run: %d (then served from the Redis cache). CPU: this JVM
+                    (load generator, backend, stub and gateway; the embedded Redis runs in its own process).
 
-            String report = report(directMax, gatewayMax, rate, directAtRate, gatewayAtRate, introspections.get())
-                    + "\nLoad average (1/5/15 min) before: " + loadBefore + ", after: " + LoadGenerator.loadAverage()
-                    + "\n";
-            System.out.println(report);
-            Path out = Path.of("target", "benchmark-results.md");
-            Files.createDirectories(out.getParent());
-            Files.writeString(out, report);
+                    """.formatted(Instant.now(), Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version"), CONCURRENCY, WARM_UP.toSeconds(), MEASURE.toSeconds(),
+                    introspections.get()) + comparison.table());
         } finally {
             gateway.close();
             backend.disposeNow();
@@ -125,35 +118,5 @@ class GatewayBenchmark {
     private static Supplier<HttpRequest> request(URI url) {
         return () -> HttpRequest.newBuilder(url).header("Authorization", "Bearer " + KEY)
                 .timeout(Duration.ofSeconds(10)).GET().build();
-    }
-
-    private static String report(Result directMax, Result gatewayMax, double rate, Result directAtRate,
-            Result gatewayAtRate, int introspections) {
-        return """
-                ## Run of %s
-
-                Machine: %d CPUs, Java %s. Concurrency %d (closed loop), warm-up %d s, %d s per measurement.
-                Introspection calls during the whole run: %d (then served from the Redis cache).
-
-                | measurement | throughput (req/s) | p50 (ms) | p99 (ms) | p99.9 (ms) | errors | JVM CPU per request (us) |
-                | --- | ---: | ---: | ---: | ---: | ---: | ---: |
-                | direct, max (closed loop) | %.0f | %.2f | %.2f | %.2f | %d | %.0f |
-                | gateway, max (closed loop) | %.0f | %.2f | %.2f | %.2f | %d | %.0f |
-                | direct at %.0f req/s (open loop) | %.0f | %.2f | %.2f | %.2f | %d | %.0f |
-                | gateway at %.0f req/s (open loop) | %.0f | %.2f | %.2f | %.2f | %d | %.0f |
-
-                Gateway throughput / direct: %.0f %% (target >= 50 %%). Added p99 at half the gateway's maximum rate:
-                %.2f ms (target <= 5 ms). CPU the gateway adds per request (gateway minus direct, closed loop; the
-                embedded Redis runs in its own process and is not counted): %.0f us, i.e. about %.0f req/s per core
-                when the gateway has the machine to itself.
-                """.formatted(Instant.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                CONCURRENCY, WARM_UP.toSeconds(), MEASURE.toSeconds(), introspections,
-                directMax.throughput(), directMax.p50Millis(), directMax.p99Millis(), directMax.p999Millis(), directMax.errors(), directMax.cpuMicrosPerRequest(),
-                gatewayMax.throughput(), gatewayMax.p50Millis(), gatewayMax.p99Millis(), gatewayMax.p999Millis(), gatewayMax.errors(), gatewayMax.cpuMicrosPerRequest(),
-                rate, directAtRate.throughput(), directAtRate.p50Millis(), directAtRate.p99Millis(), directAtRate.p999Millis(), directAtRate.errors(), directAtRate.cpuMicrosPerRequest(),
-                rate, gatewayAtRate.throughput(), gatewayAtRate.p50Millis(), gatewayAtRate.p99Millis(), gatewayAtRate.p999Millis(), gatewayAtRate.errors(), gatewayAtRate.cpuMicrosPerRequest(),
-                100 * gatewayMax.throughput() / directMax.throughput(), gatewayAtRate.p99Millis() - directAtRate.p99Millis(),
-                gatewayMax.cpuMicrosPerRequest() - directMax.cpuMicrosPerRequest(),
-                1e6 / Math.max(1, gatewayMax.cpuMicrosPerRequest() - directMax.cpuMicrosPerRequest()));
     }
 }
