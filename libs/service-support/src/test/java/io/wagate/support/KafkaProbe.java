@@ -23,6 +23,15 @@ class KafkaProbe {
                 && new String(record.value(), StandardCharsets.UTF_8).contains(text));
     }
 
+    /** The event ids of the topic's records with this key, in partition order. */
+    List<String> idsWithKey(String topic, String key) {
+        return reader.withKey(topic, key).stream().map(record -> {
+            String value = new String(record.value(), StandardCharsets.UTF_8);
+            int start = value.indexOf("\"id\":\"") + 6;
+            return value.substring(start, value.indexOf('"', start));
+        }).toList();
+    }
+
     long copiesOf(String topic, String eventId) {
         return recordsContaining(topic, "\"id\":\"" + eventId + "\"").size();
     }

@@ -12,6 +12,8 @@ import io.wagate.support.outbox.Outbox;
 import io.wagate.support.outbox.OutboxProperties;
 import io.wagate.support.outbox.OutboxRelay;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -81,6 +83,25 @@ class OutboxTests extends SupportIntegrationTest {
     }
 
     @Test
+    void eventsWithOneKeyArriveInTheOrderTheyWereAppended() {
+        UUID tenant = UUID.randomUUID();
+        List<String> appended = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            CloudEvent<TenantCreated> event = CloudEvent.create("/support-test", tenant.toString(), null, null,
+                    new TenantCreated(tenant, "Acme " + i, UUID.randomUUID()));
+            appended.add(event.id());
+            // Separate transactions, as separate requests would append them.
+            transactions.transactional(outbox.append(TestTopics.EVENTS, tenant.toString(), event)).block();
+        }
+        relay.relayPending().block();
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(kafka.idsWithKey(TestTopics.EVENTS,
+                tenant.toString())).containsSubsequence(appended).hasSizeGreaterThanOrEqualTo(appended.size()));
+        List<String> published = kafka.idsWithKey(TestTopics.EVENTS, tenant.toString()).stream().distinct().toList();
+        assertThat(published).containsExactlyElementsOf(appended);
+    }
+
+    @Test
     void relayKilledBetweenPublishAndMarkRepublishesAndConsumerProcessesOnce() {
         relay.stop();
         try {
@@ -88,9 +109,9 @@ class OutboxTests extends SupportIntegrationTest {
             transactions.transactional(outbox.append(TestTopics.EVENTS, event.tenantId(), event)).block();
 
             AtomicInteger published = new AtomicInteger();
-            OutboxRelay dyingRelay = new OutboxRelay(database, transactions, (topic, key, payload, type) ->
-                    publisher.publishRaw(topic, key, payload, type)
-                            .doOnSuccess(done -> published.incrementAndGet())
+            OutboxRelay dyingRelay = new OutboxRelay(database, transactions, events ->
+                    publisher.publishAllRaw(events)
+                            .doOnSuccess(done -> published.addAndGet(events.size()))
                             .then(Mono.error(new IllegalStateException("process killed after publish, before mark"))),
                     properties, meters);
             try {
@@ -101,7 +122,7 @@ class OutboxTests extends SupportIntegrationTest {
             assertThat(published.get()).isEqualTo(1);
             assertThat(publishedAt(event.id())).isFalse();
 
-            OutboxRelay restarted = new OutboxRelay(database, transactions, publisher::publishRaw, properties, meters);
+            OutboxRelay restarted = new OutboxRelay(database, transactions, publisher::publishAllRaw, properties, meters);
             assertThat(restarted.relayPending().block()).isGreaterThanOrEqualTo(1);
 
             assertThat(publishedAt(event.id())).isTrue();

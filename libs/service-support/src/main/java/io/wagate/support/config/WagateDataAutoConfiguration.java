@@ -40,7 +40,7 @@ public class WagateDataAutoConfiguration {
     @ConditionalOnMissingBean
     OutboxRelay outboxRelay(DatabaseClient database, TransactionalOperator transactions, EventPublisher publisher,
             OutboxProperties properties, MeterRegistry meters) {
-        return new OutboxRelay(database, transactions, publisher::publishRaw, properties, meters);
+        return new OutboxRelay(database, transactions, publisher::publishAllRaw, properties, meters);
     }
 
     @Bean

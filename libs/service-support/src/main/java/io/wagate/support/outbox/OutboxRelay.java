@@ -2,6 +2,7 @@ package io.wagate.support.outbox;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.wagate.support.kafka.EventPublisher.RawEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -86,9 +87,9 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private Mono<Integer> publishAndMark(List<PendingRow> rows) {
-        return Flux.fromIterable(rows)
-                .flatMapSequential(row -> publisher.publish(row.topic(), row.key(),
-                        row.payload().getBytes(StandardCharsets.UTF_8), row.type()).thenReturn(row), 32)
+        // One ordered batch: rows of one key must reach their partition in creation order.
+        return publisher.publish(rows.stream().map(row -> new RawEvent(row.topic(), row.key(),
+                        row.payload().getBytes(StandardCharsets.UTF_8), row.type())).toList())
                 .then(database.sql("UPDATE outbox_event SET published_at = now() WHERE id = ANY(:ids)")
                         .bind("ids", rows.stream().map(PendingRow::id).toArray(UUID[]::new))
                         .fetch()
