@@ -20,8 +20,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param requestTimeout how long one attempt may take in total
  * @param connectTimeout how long connecting may take
  * @param disableAfter how long an endpoint may fail without a single success before it is disabled
- * @param workersPerAttempt consumers (threads) per attempt topic; jobs are keyed by endpoint, so a slow endpoint
- *     holds back only the endpoints that share its partition
+ * @param workersPerAttempt consumers (threads) per attempt topic, useful up to its partitions
+ * @param maxConcurrencyPerEndpoint requests one endpoint has in flight at most (per replica); further jobs for it
+ *     are deferred, so a slow endpoint holds a few requests, never a consumer
+ * @param maxQueuedPerEndpoint jobs that wait (in memory, uncommitted) for a slot of an endpoint at its cap; further
+ *     ones are deferred
+ * @param busyDelay how long a job deferred because its endpoint was at its cap or rate limit waits before it is
+ *     taken up again (the fixed delay of {@code webhooks.deferred})
+ * @param maxInFlight jobs one consumer has in flight at most before it stops fetching
+ * @param shutdownGrace how long stopping waits for requests in flight; unfinished jobs are not committed and are
+ *     delivered again after a restart
+ * @param endpointCacheTtl how long deliveries reuse a loaded endpoint and its decrypted secrets; API changes reach
+ *     deliveries up to this much later (0 loads them for every delivery)
+ * @param attemptGroupPrefix prefix of the consumer groups of the attempt topics (two deployments that share a Kafka
+ *     cluster need different ones)
  */
 @ConfigurationProperties("wagate.webhooks")
 public record WebhookProperties(
@@ -33,7 +45,14 @@ public record WebhookProperties(
         @DefaultValue("10s") Duration requestTimeout,
         @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("5d") Duration disableAfter,
-        @DefaultValue("2") int workersPerAttempt) {
+        @DefaultValue("2") int workersPerAttempt,
+        @DefaultValue("4") int maxConcurrencyPerEndpoint,
+        @DefaultValue("32") int maxQueuedPerEndpoint,
+        @DefaultValue("1s") Duration busyDelay,
+        @DefaultValue("1024") int maxInFlight,
+        @DefaultValue("10s") Duration shutdownGrace,
+        @DefaultValue("webhook-dispatcher.attempts.") String attemptGroupPrefix,
+        @DefaultValue("1s") Duration endpointCacheTtl) {
 
     public WebhookProperties {
         allowedInsecureHosts = lowerCase(allowedInsecureHosts);
@@ -44,6 +63,16 @@ public record WebhookProperties(
         }
         if (workersPerAttempt < 1) {
             throw new IllegalArgumentException("wagate.webhooks.workers-per-attempt must be at least 1");
+        }
+        if (maxConcurrencyPerEndpoint < 1) {
+            throw new IllegalArgumentException("wagate.webhooks.max-concurrency-per-endpoint must be at least 1");
+        }
+        if (maxQueuedPerEndpoint < 0) {
+            throw new IllegalArgumentException("wagate.webhooks.max-queued-per-endpoint must not be negative");
+        }
+        if (maxInFlight < maxConcurrencyPerEndpoint) {
+            throw new IllegalArgumentException("wagate.webhooks.max-in-flight must be at least "
+                    + "wagate.webhooks.max-concurrency-per-endpoint");
         }
         if (retryJitter < 0 || retryJitter >= 1) {
             throw new IllegalArgumentException("wagate.webhooks.retry-jitter must be in [0, 1)");

@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wagate.contracts.CloudEvent;
+import io.wagate.contracts.EventCodec;
 import io.wagate.contracts.Topics;
+import io.wagate.contracts.webhook.WebhookEndpointDisabled;
 import io.wagate.testsupport.KafkaTopicReader;
 import io.wagate.testsupport.StandardWebhooksVerifier;
 import io.wagate.contracts.message.MessageReceived;
@@ -176,6 +178,10 @@ class DeliveryTests extends WebhookIntegrationTest {
                     + "AND disabled_reason = 'failing'", broken) == 1);
             await().atMost(WAIT).until(() -> count("SELECT count(*) FROM endpoint WHERE id = :id AND enabled "
                     + "AND failing_since IS NULL", recovering) == 1);
+            WebhookEndpointDisabled event = disabledEvent(tenant, broken);
+            assertThat(event.reason()).isEqualTo("failing");
+            assertThat(event.instanceId()).isEqualTo(instance.id());
+            assertThat(event.failingSince()).isBefore(Instant.now().minus(Duration.ofDays(5)));
             http.patch().uri(ENDPOINTS + "/" + broken).header(InternalTokens.HEADER, tenant.developer())
                     .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("enabled", true)).exchange()
                     .expectStatus().isOk()
@@ -235,6 +241,10 @@ class DeliveryTests extends WebhookIntegrationTest {
                     + "AND disabled_reason = 'gone'", UUID.fromString(id)) == 1);
             http.get().uri(ENDPOINTS + "/" + id).header(InternalTokens.HEADER, tenant.developer()).exchange()
                     .expectBody().jsonPath("$.enabled").isEqualTo(false).jsonPath("$.disabledReason").isEqualTo("gone");
+            WebhookEndpointDisabled event = disabledEvent(tenant, UUID.fromString(id));
+            assertThat(event.reason()).isEqualTo("gone");
+            assertThat(event.tenantId()).isEqualTo(tenant.id());
+            assertThat(event.failingSince()).isNull();
             sessionEvent(tenant, instance, new SessionStatusChanged(2, SessionStatus.CONNECTED, null,
                     SessionReason.REQUESTED, 0, null));
             await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5))
@@ -335,6 +345,20 @@ class DeliveryTests extends WebhookIntegrationTest {
 
         await().atMost(WAIT).until(() -> count("SELECT count(*) FROM endpoint WHERE id = :id", UUID.fromString(id)) == 0);
         assertThat(count("SELECT count(*) FROM known_instance WHERE id = :id", instance.id())).isZero();
+    }
+
+    /** The one operational event announcing that this endpoint was disabled (keyed by tenant). */
+    private WebhookEndpointDisabled disabledEvent(Tenant tenant, UUID endpointId) {
+        List<CloudEvent<?>> events = await().atMost(WAIT).pollInterval(Duration.ofMillis(200))
+                .until(() -> new KafkaTopicReader(bootstrap).withKey(Topics.WEBHOOK_EVENTS, tenant.id().toString())
+                        .stream().<CloudEvent<?>>map(record -> EventCodec.standard().decode(record.value()))
+                        .filter(event -> event.data() instanceof WebhookEndpointDisabled disabled
+                                && disabled.endpointId().equals(endpointId))
+                        .toList(), found -> !found.isEmpty());
+        assertThat(events).hasSize(1);
+        assertThat(events.getFirst().type()).isEqualTo("io.wagate.webhook.endpoint_disabled.v1");
+        assertThat(events.getFirst().tenantId()).isEqualTo(tenant.id().toString());
+        return (WebhookEndpointDisabled) events.getFirst().data();
     }
 
     private List<ConsumerRecord<String, byte[]>> deadLetters(String key) {

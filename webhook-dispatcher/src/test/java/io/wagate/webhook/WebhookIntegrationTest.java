@@ -47,6 +47,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
                 "wagate.webhooks.circuit-breaker.window=4",
                 "wagate.webhooks.circuit-breaker.open-for=1m",
                 "wagate.webhooks.rate-limit.per-second=5",
+                "wagate.webhooks.busy-delay=200ms",
+                "wagate.webhooks.max-queued-per-endpoint=2",
+                "wagate.webhooks.shutdown-grace=1s",
                 "wagate.kafka.partitions=2"})
 public abstract class WebhookIntegrationTest {
 

@@ -23,6 +23,7 @@ import io.wagate.contracts.session.RequestPairingCode;
 import io.wagate.contracts.session.ResetSession;
 import io.wagate.contracts.session.RestartSession;
 import io.wagate.contracts.session.SessionStatusChanged;
+import io.wagate.contracts.webhook.WebhookEndpointDisabled;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +43,8 @@ public final class EventCatalog {
             TenantCreated.class, TenantDeleted.class,
             SubscriptionChanged.class, MessageQuotaExceeded.class, MessageQuotaRestored.class,
             InstanceCreated.class, InstanceUpdated.class, InstanceDeleted.class,
-            ApiKeyCreated.class, ApiKeyRevoked.class));
+            ApiKeyCreated.class, ApiKeyRevoked.class,
+            WebhookEndpointDisabled.class));
 
     private final Map<String, Class<? extends EventData>> byType;
     private final Map<Class<? extends EventData>, String> byClass;

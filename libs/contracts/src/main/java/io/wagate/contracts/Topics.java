@@ -19,6 +19,8 @@ public final class Topics {
     public static final String INSTANCE_EVENTS = "platform.instance.events";
     /** API key lifecycle (created, revoked), keyed by tenant id. */
     public static final String API_KEY_EVENTS = "platform.apikey.events";
+    /** Operational webhook events (an endpoint was disabled), keyed by tenant id. */
+    public static final String WEBHOOK_EVENTS = "platform.webhook.events";
 
     /** Suffix of the dead-letter topic that receives records a consumer could not process. */
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
@@ -33,6 +35,6 @@ public final class Topics {
     /** Every platform topic (not the dead-letter or dispatcher-internal ones). */
     public static List<String> all() {
         return List.of(SESSION_COMMANDS, SESSION_EVENTS, MESSAGE_EVENTS, TENANT_EVENTS, SUBSCRIPTION_EVENTS,
-                INSTANCE_EVENTS, API_KEY_EVENTS);
+                INSTANCE_EVENTS, API_KEY_EVENTS, WEBHOOK_EVENTS);
     }
 }

@@ -30,6 +30,7 @@ import io.wagate.contracts.session.RestartSession;
 import io.wagate.contracts.session.SessionReason;
 import io.wagate.contracts.session.SessionStatus;
 import io.wagate.contracts.session.SessionStatusChanged;
+import io.wagate.contracts.webhook.WebhookEndpointDisabled;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -72,6 +73,7 @@ final class EventFixtures {
                 new InstanceUpdated(INSTANCE, TENANT, "sales-bot", "Sales line"),
                 new InstanceDeleted(INSTANCE, TENANT, "sales-bot"),
                 new ApiKeyCreated(UUID.randomUUID(), TENANT, INSTANCE, "wg_live_abcd1234", List.of("messages:send")),
-                new ApiKeyRevoked(UUID.randomUUID(), TENANT, INSTANCE, "wg_live_abcd1234", "revoked"));
+                new ApiKeyRevoked(UUID.randomUUID(), TENANT, INSTANCE, "wg_live_abcd1234", "revoked"),
+                new WebhookEndpointDisabled(UUID.randomUUID(), TENANT, INSTANCE, "failing", AT.minusSeconds(432_000), AT));
     }
 }

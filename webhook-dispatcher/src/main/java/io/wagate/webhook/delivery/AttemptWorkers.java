@@ -1,58 +1,62 @@
 package io.wagate.webhook.delivery;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.wagate.webhook.WebhookProperties;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.listener.AcknowledgingMessageListener;
-import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
-import org.springframework.kafka.listener.ContainerProperties;
-import org.springframework.kafka.support.Acknowledgment;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 
 /**
- * One listener container per attempt topic, so that waiting for a record that is not due yet holds back only that
- * topic. A record not yet due is negatively acknowledged with a pause (the container pauses and seeks back), at most
- * {@link #MAX_PAUSE} at a time so that shutdown and rebalances are never held up long.
+ * The consumers of the job topics: {@code workers-per-attempt} per attempt topic and per {@code webhooks.deferred},
+ * each topic with its own consumer group, so that waiting for a record that is not due yet holds back only that
+ * topic's partition. Stopping waits for the requests in flight up to {@code shutdown-grace}.
  */
 @Component
 class AttemptWorkers implements SmartLifecycle {
 
-    /** One consumer group per topic: a container joining or pausing never rebalances the others. */
-    static final String GROUP_PREFIX = "webhook-dispatcher.attempts.";
-    private static final Duration MAX_PAUSE = Duration.ofSeconds(5);
-    private static final Logger log = LoggerFactory.getLogger(AttemptWorkers.class);
+    /** Fetch size: bounds how far a consumer runs past {@code max-in-flight} with one poll. */
+    private static final int MAX_POLL_RECORDS = 100;
 
-    private final ConcurrentKafkaListenerContainerFactory<String, byte[]> factory;
+    private final ConsumerFactory<?, ?> consumers;
     private final DeliveryTopics topics;
-    private final Deliverer deliverer;
-    private final Duration attemptTimeout;
-    private final Duration pollTimeout;
-    private final int workers;
-    private final EndpointRateLimits rateLimits;
-    private final List<ConcurrentMessageListenerContainer<String, byte[]>> containers = new ArrayList<>();
+    private final JobRouter router;
+    private final WebhookProperties properties;
+    private final MeterRegistry meters;
+    private final List<Running> running = new CopyOnWriteArrayList<>();
 
-    AttemptWorkers(ConcurrentKafkaListenerContainerFactory<String, byte[]> factory, DeliveryTopics topics,
-            Deliverer deliverer, WebhookProperties properties, EndpointRateLimits rateLimits) {
-        this.rateLimits = rateLimits;
-        this.factory = factory;
+    private record Running(String topic, AttemptConsumer consumer, Thread thread) {
+    }
+
+    AttemptWorkers(ConsumerFactory<?, ?> consumers, DeliveryTopics topics, JobRouter router,
+            WebhookProperties properties, MeterRegistry meters) {
+        this.consumers = consumers;
         this.topics = topics;
-        this.deliverer = deliverer;
-        // The request itself is bounded by the client; the rest is the log insert and the next publish.
-        this.attemptTimeout = properties.requestTimeout().plusSeconds(20);
-        this.pollTimeout = pollTimeout(properties.retrySchedule());
-        this.workers = properties.workersPerAttempt();
+        this.router = router;
+        this.properties = properties;
+        this.meters = meters;
+        for (String topic : topics.jobTopics()) {
+            Gauge.builder("wagate.webhooks.backlog", this, workers -> workers.backlog(topic)).tag("topic", topic)
+                    .description("Delivery jobs not yet finished, including those waiting to fall due")
+                    .register(meters);
+        }
+        Gauge.builder("wagate.webhooks.in_flight", this, AttemptWorkers::inFlight)
+                .description("Delivery jobs being attempted or deferred right now").register(meters);
     }
 
     /**
-     * A paused container resumes only when its current poll returns, so the poll timeout bounds how late a retry
-     * starts: a fifth of the shortest delay, between 50 ms and 1 s.
+     * A paused partition resumes only when a poll returns, so the poll timeout bounds how late a retry starts: a
+     * fifth of the shortest delay, between 50 ms and 1 s.
      */
     static Duration pollTimeout(List<Duration> schedule) {
         long shortest = schedule.stream().filter(delay -> !delay.isZero()).mapToLong(Duration::toMillis).min()
@@ -62,51 +66,63 @@ class AttemptWorkers implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        for (int attempt = 0; attempt < topics.attempts(); attempt++) {
-            String topic = DeliveryTopics.topic(attempt);
-            ConcurrentMessageListenerContainer<String, byte[]> container = factory.createContainer(topic);
-            ContainerProperties properties = container.getContainerProperties();
-            properties.setGroupId(GROUP_PREFIX + attempt);
-            properties.setAckMode(ContainerProperties.AckMode.MANUAL_IMMEDIATE);
-            properties.setPollTimeout(pollTimeout.toMillis());
-            properties.setMessageListener((AcknowledgingMessageListener<String, byte[]>) this::onRecord);
-            container.setConcurrency(workers);
-            container.setBeanName("webhookAttempts-" + attempt);
-            container.start();
-            containers.add(container);
+        List<String> jobTopics = topics.jobTopics();
+        for (int index = 0; index < jobTopics.size(); index++) {
+            String topic = jobTopics.get(index);
+            String group = properties.attemptGroupPrefix()
+                    + (topic.equals(DeliveryTopics.DEFERRED) ? "deferred" : Integer.toString(index));
+            Duration pollTimeout = pollTimeout(topic.equals(DeliveryTopics.DEFERRED) ? List.of(properties.busyDelay())
+                    : properties.retrySchedule());
+            for (int worker = 0; worker < properties.workersPerAttempt(); worker++) {
+                AttemptConsumer consumer = new AttemptConsumer(create(group, worker), topic, router, pollTimeout,
+                        properties.maxInFlight(), properties.shutdownGrace());
+                Thread thread = Thread.ofPlatform().name("webhook-" + topic + "-" + worker).daemon(true)
+                        .unstarted(consumer);
+                thread.start();
+                running.add(new Running(topic, consumer, thread));
+            }
         }
     }
 
-    private void onRecord(ConsumerRecord<String, byte[]> record, Acknowledgment ack) {
-        DeliveryJob job;
-        try {
-            job = DeliveryJob.decode(record.value());
-        } catch (JacksonException e) {
-            log.error("Skipping undecodable delivery job {}-{}@{}", record.topic(), record.partition(), record.offset());
-            ack.acknowledge();
-            return;
-        }
-        long wait = job.dueAtMillis() - System.currentTimeMillis();
-        if (wait > 0) {
-            ack.nack(Duration.ofMillis(Math.min(wait, MAX_PAUSE.toMillis())));
-            return;
-        }
-        if (!rateLimits.tryAcquire(job.endpointId())) {
-            ack.nack(EndpointRateLimits.PAUSE);
-            return;
-        }
-        deliverer.attempt(job).block(attemptTimeout);
-        ack.acknowledge();
+    /**
+     * A plain client with the application's consumer settings. Not through the factory: its metrics listener would
+     * export every client metric of every job-topic consumer (per partition), which the backlog gauges summarise.
+     */
+    private Consumer<String, byte[]> create(String group, int worker) {
+        Map<String, Object> config = new HashMap<>(consumers.getConfigurationProperties());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, group + "-" + worker);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     @Override
     public synchronized void stop() {
-        containers.forEach(ConcurrentMessageListenerContainer::stop);
-        containers.clear();
+        running.forEach(each -> each.consumer().stop());
+        long deadline = System.nanoTime() + properties.shutdownGrace().plusSeconds(10).toNanos();
+        for (Running each : running) {
+            try {
+                each.thread().join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        running.clear();
     }
 
     @Override
     public synchronized boolean isRunning() {
-        return !containers.isEmpty();
+        return !running.isEmpty();
+    }
+
+    private long backlog(String topic) {
+        return running.stream().filter(each -> each.topic().equals(topic))
+                .mapToLong(each -> each.consumer().backlog()).sum();
+    }
+
+    private double inFlight() {
+        return running.stream().mapToLong(each -> each.consumer().inFlight()).sum();
     }
 }

@@ -11,7 +11,6 @@ import io.wagate.webhook.signing.StandardWebhooksSigner;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -35,20 +34,30 @@ class Deliverer {
 
     private final Endpoints endpoints;
     private final WebhookClient client;
-    private final AttemptRows attempts;
+    private final AttemptLog attemptLog;
+    private final Timer latency;
     private final DeliveryTopics topics;
     private final KafkaTemplate<String, byte[]> kafka;
     private final WebhookProperties properties;
     private final MeterRegistry meters;
     private final EndpointBreakers breakers;
+    private final EndpointCache cache;
 
-    Deliverer(Endpoints endpoints, WebhookClient client, AttemptRows attempts, DeliveryTopics topics,
+    Deliverer(Endpoints endpoints, WebhookClient client, AttemptLog attemptLog, DeliveryTopics topics,
             KafkaTemplate<String, byte[]> kafka, WebhookProperties properties, MeterRegistry meters,
-            EndpointBreakers breakers) {
+            EndpointBreakers breakers, EndpointCache cache) {
+        this.cache = cache;
         this.breakers = breakers;
         this.endpoints = endpoints;
         this.client = client;
-        this.attempts = attempts;
+        this.attemptLog = attemptLog;
+        // A few fixed buckets rather than a percentile histogram: enough for latency percentiles and SLO alerts,
+        // without a hundred series per replica.
+        this.latency = Timer.builder("wagate.webhooks.attempt.latency")
+                .serviceLevelObjectives(Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+                        Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
+                        Duration.ofSeconds(10))
+                .register(meters);
         this.topics = topics;
         this.kafka = kafka;
         this.properties = properties;
@@ -56,14 +65,15 @@ class Deliverer {
     }
 
     Mono<Void> attempt(DeliveryJob job) {
-        return endpoints.find(job.endpointId())
-                .filter(Endpoint::enabled)
-                .map(Optional::of)
-                .defaultIfEmpty(Optional.empty())
+        return cache.get(job.endpointId()).flatMap(loaded -> {
+            Endpoint endpoint = loaded.endpoint();
+            if (endpoint == null) {
                 // Deleted or disabled since the job was queued: nothing to send.
-                .flatMap(found -> found.isEmpty() ? Mono.fromRunnable(() -> count(job, "dropped"))
-                        : endpoints.signingSecrets(found.get()).collectList()
-                                .flatMap(secrets -> send(found.get(), job, secrets)));
+                count(job, "dropped");
+                return Mono.empty();
+            }
+            return send(endpoint, job, loaded.secrets());
+        });
     }
 
     private Mono<Void> send(Endpoint endpoint, DeliveryJob job, List<String> secrets) {
@@ -81,32 +91,36 @@ class Deliverer {
         Mono<WebhookClient.Result> call = breaker.tryAcquirePermission()
                 ? client.post(endpoint.url(), headers, body).doOnNext(result -> {
                     EndpointBreakers.record(breaker, result);
-                    Timer.builder("wagate.webhooks.attempt.latency").register(meters)
-                            .record(result.latencyMillis(), TimeUnit.MILLISECONDS);
+                    latency.record(result.latencyMillis(), TimeUnit.MILLISECONDS);
                 })
                 : Mono.just(new WebhookClient.Result(null, EndpointBreakers.CIRCUIT_OPEN, 0));
-        return call.flatMap(result -> attempts.insert(endpoint.id(), job.eventId(), job.webhookId(), job.type(),
-                        job.attempt() + 1, result.status(), result.latencyMillis(), result.errorClass())
+        return call.flatMap(result -> attemptLog.log(new AttemptRows.NewAttempt(endpoint.id(), job.eventId(),
+                        job.webhookId(), job.type(), job.attempt() + 1, result.status(), result.latencyMillis(),
+                        result.errorClass()))
                 .then(Mono.defer(() -> after(endpoint, job, result))));
     }
 
     private Mono<Void> after(Endpoint endpoint, DeliveryJob job, WebhookClient.Result result) {
         if (result.success()) {
             count(job, "success");
-            return endpoints.succeeded(endpoint.id());
+            // Most endpoints are not in a failure run: no statement for them.
+            return endpoint.failingSince() == null ? Mono.empty() : endpoints.succeeded(endpoint.id())
+                    .doOnSuccess(done -> cache.forget(endpoint.id()));
         }
+        // Dropped again once the failure is recorded, so that no reload in between caches the endpoint as healthy.
+        cache.forget(endpoint.id());
         if (Integer.valueOf(410).equals(result.status())) {
             count(job, "gone");
             // 410 Gone is the receiver saying "stop": retrying would only be noise.
-            return endpoints.disable(endpoint.id(), "gone").doOnNext(disabled -> {
+            return endpoints.disable(endpoint, "gone").doOnNext(disabled -> {
                 if (disabled) {
                     meters.counter("wagate.webhooks.endpoints.disabled", "reason", "gone").increment();
                     log.info("Webhook endpoint {} answered 410 and is disabled", endpoint.id());
                 }
-            }).then();
+            }).doFinally(signal -> cache.forget(endpoint.id())).then();
         }
         count(job, "failed");
-        return endpoints.failed(endpoint.id(), Instant.now().minus(properties.disableAfter()))
+        return endpoints.failed(endpoint, Instant.now().minus(properties.disableAfter()))
                 .doOnNext(disabled -> {
                     if (disabled) {
                         meters.counter("wagate.webhooks.endpoints.disabled", "reason", "failing").increment();
@@ -114,6 +128,7 @@ class Deliverer {
                                 endpoint.id(), properties.disableAfter());
                     }
                 })
+                .doFinally(signal -> cache.forget(endpoint.id()))
                 .then(Mono.defer(() -> retry(endpoint, job, result)));
     }
 

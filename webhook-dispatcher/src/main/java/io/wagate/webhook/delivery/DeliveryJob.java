@@ -33,6 +33,11 @@ public record DeliveryJob(String eventId, UUID endpointId, String webhookId, Str
         return body.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The same attempt, due later (its endpoint was busy): deferring is not an attempt. */
+    DeliveryJob deferredUntil(long dueAtMillis) {
+        return new DeliveryJob(eventId, endpointId, webhookId, type, body, attempt, dueAtMillis);
+    }
+
     /** The same job for the attempt with this index (later attempts may be skipped to honour Retry-After). */
     DeliveryJob nextAt(int nextAttempt, long dueAtMillis) {
         return new DeliveryJob(eventId, endpointId, webhookId, type, body, nextAttempt, dueAtMillis);

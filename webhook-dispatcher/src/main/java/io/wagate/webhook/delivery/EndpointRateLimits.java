@@ -8,15 +8,13 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * One rate limiter per endpoint (per replica). A job over the limit is not an attempt: its worker pauses briefly and
- * takes it up again, so a burst reaches the receiver spread out rather than failing. The registry is private so that
+ * One rate limiter per endpoint (per replica). A job over the limit is not an attempt: it is deferred to
+ * {@code webhooks.deferred} and taken up again after the busy delay, so a burst reaches the receiver spread out
+ * rather than failing, and no consumer waits for it. The registry is private so that
  * Resilience4j's metrics do not get one series per endpoint.
  */
 @Component
 class EndpointRateLimits {
-
-    /** How long a worker pauses before asking again. */
-    static final Duration PAUSE = Duration.ofMillis(100);
 
     private final RateLimiterRegistry registry;
 

@@ -1,13 +1,20 @@
 package io.wagate.webhook.endpoint;
 
+import io.wagate.contracts.CloudEvent;
+import io.wagate.contracts.Topics;
+import io.wagate.contracts.webhook.WebhookEndpointDisabled;
 import io.wagate.support.identity.InternalIdentity;
+import io.wagate.support.outbox.Outbox;
 import io.wagate.support.web.ApiProblem;
 import io.wagate.webhook.endpoint.internal.EndpointRows;
 import io.wagate.webhook.instance.InstanceRemoval;
 import io.wagate.webhook.signing.SecretCipher;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -15,12 +22,18 @@ import reactor.core.publisher.Mono;
 @Service
 public class Endpoints implements InstanceRemoval {
 
+    static final String SOURCE = "/webhook-dispatcher";
+
     private final EndpointRows rows;
     private final SecretCipher cipher;
+    private final Outbox outbox;
+    private final TransactionalOperator transactions;
 
-    Endpoints(EndpointRows rows, SecretCipher cipher) {
+    Endpoints(EndpointRows rows, SecretCipher cipher, Outbox outbox, TransactionalOperator transactions) {
         this.rows = rows;
         this.cipher = cipher;
+        this.outbox = outbox;
+        this.transactions = transactions;
     }
 
     public Flux<Endpoint> enabledFor(UUID instanceId) {
@@ -54,14 +67,38 @@ public class Endpoints implements InstanceRemoval {
         return rows.succeeded(id);
     }
 
-    /** Records a failed attempt; true when the endpoint has now failed too long and this call disabled it. */
-    public Mono<Boolean> failed(UUID id, Instant disableBefore) {
-        return rows.failed(id, disableBefore);
+    /**
+     * Records a failed attempt; true when the endpoint has now failed too long and this call disabled it (then
+     * {@code io.wagate.webhook.endpoint_disabled.v1} is published in the same transaction).
+     */
+    public Mono<Boolean> failed(Endpoint endpoint, Instant disableBefore) {
+        return transactions.transactional(rows.failed(endpoint.id(), disableBefore)
+                .flatMap(disabled -> disabled ? announceDisabled(endpoint, "failing").thenReturn(true)
+                        : Mono.just(false)));
     }
 
-    /** True when this call disabled it (false when it already was). */
-    public Mono<Boolean> disable(UUID id, String reason) {
-        return rows.disable(id, reason);
+    /**
+     * Disables the endpoint for a reason of the platform's ({@code gone}); true when this call disabled it (false
+     * when it already was), and then the disabling is announced in the same transaction.
+     */
+    public Mono<Boolean> disable(Endpoint endpoint, String reason) {
+        return transactions.transactional(rows.disable(endpoint.id(), reason)
+                .flatMap(disabled -> disabled ? announceDisabled(endpoint, reason).thenReturn(true)
+                        : Mono.just(false)));
+    }
+
+    private Mono<Void> announceDisabled(Endpoint endpoint, String reason) {
+        String tenant = endpoint.tenantId().toString();
+        return rows.failingSince(endpoint.id()).map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(since -> outbox.append(Topics.WEBHOOK_EVENTS, tenant, CloudEvent.create(SOURCE, tenant,
+                        endpoint.instanceId().toString(), endpoint.instanceName(),
+                        new WebhookEndpointDisabled(endpoint.id(), endpoint.tenantId(), endpoint.instanceId(), reason,
+                                "failing".equals(reason) ? since.orElse(null) : null, Instant.now()))));
+    }
+
+    /** Disabled endpoints by {@code disabledReason}. */
+    public Mono<Map<String, Long>> disabledCounts() {
+        return rows.disabledCounts();
     }
 
     @Override

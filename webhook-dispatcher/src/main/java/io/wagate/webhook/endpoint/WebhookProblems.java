@@ -12,6 +12,8 @@ public final class WebhookProblems {
     public static final URI INVALID_URL = ProblemTypes.of("invalid-webhook-url");
     public static final URI FORBIDDEN_ADDRESS = ProblemTypes.of("forbidden-webhook-address");
     public static final URI FORBIDDEN_HEADER = ProblemTypes.of("forbidden-webhook-header");
+    public static final URI REPLAY_EXPIRED = ProblemTypes.of("webhook-replay-expired");
+    public static final URI REPLAY_TOO_LARGE = ProblemTypes.of("webhook-replay-too-large");
 
     private WebhookProblems() {
     }
@@ -24,6 +26,20 @@ public final class WebhookProblems {
         return new ApiProblem(HttpStatusCode.valueOf(400), FORBIDDEN_ADDRESS, "Forbidden webhook address",
                 "The host " + host + " resolves to a loopback, private, link-local, multicast or metadata address",
                 Map.of("host", host));
+    }
+
+    /** The delivery existed, but its body is no longer kept (older than the replay retention). */
+    public static ApiProblem replayExpired(String webhookId, String retention) {
+        return new ApiProblem(HttpStatusCode.valueOf(410), REPLAY_EXPIRED, "Delivery no longer replayable",
+                "The body of " + webhookId + " is kept for replay for " + retention + " only and has been deleted",
+                Map.of("webhookId", webhookId));
+    }
+
+    /** A range replay matched more deliveries than one request replays. */
+    public static ApiProblem replayTooLarge(int limit) {
+        return new ApiProblem(HttpStatusCode.valueOf(400), REPLAY_TOO_LARGE, "Too many deliveries to replay",
+                "The range matches more than " + limit + " deliveries; narrow it (since, until, eventTypes, outcome)",
+                Map.of("limit", limit));
     }
 
     static ApiProblem forbiddenHeader(String name) {

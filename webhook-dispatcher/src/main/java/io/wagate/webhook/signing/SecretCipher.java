@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Encrypts endpoint secrets with AES-256-GCM: a random 12-byte nonce per encryption, stored in front of the
- * ciphertext. The endpoint id is the associated data, so a ciphertext copied onto another endpoint's row does not
- * decrypt.
+ * Encrypts endpoint secrets, and the bodies kept for replay, with AES-256-GCM: a random 12-byte nonce per
+ * encryption, stored in front of the ciphertext. The endpoint id is the associated data, so a ciphertext copied onto
+ * another endpoint's row does not decrypt.
  */
 @Component
 public class SecretCipher {

@@ -2,6 +2,7 @@ package io.wagate.webhook.delivery.internal;
 
 import io.wagate.contracts.EventIds;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -19,21 +20,65 @@ public class AttemptRows {
         this.database = database;
     }
 
-    public Mono<Void> insert(UUID endpointId, String eventId, String webhookId, String type, int attempt,
+    /** One attempt to log. */
+    public record NewAttempt(UUID endpointId, String eventId, String webhookId, String type, int attempt,
             @Nullable Integer statusCode, long latencyMillis, @Nullable String errorClass) {
-        var spec = database.sql("INSERT INTO delivery_attempt (id, endpoint_id, event_id, webhook_id, event_type, "
-                        + "attempt, status_code, latency_ms, error_class) VALUES (:id, :endpoint, :event, :webhook, "
-                        + ":type, :attempt, :status, :latency, :error)")
-                .bind("id", EventIds.newUuid())
-                .bind("endpoint", endpointId)
-                .bind("event", eventId)
+    }
+
+    /** Logs several attempts in one statement (of one shape for any number: it is prepared once). */
+    public Mono<Void> insertAll(List<NewAttempt> attempts) {
+        int size = attempts.size();
+        UUID[] ids = new UUID[size];
+        UUID[] endpoints = new UUID[size];
+        String[] events = new String[size];
+        String[] webhooks = new String[size];
+        String[] types = new String[size];
+        Integer[] numbers = new Integer[size];
+        Integer[] statuses = new Integer[size];
+        Long[] latencies = new Long[size];
+        String[] errors = new String[size];
+        for (int i = 0; i < size; i++) {
+            NewAttempt attempt = attempts.get(i);
+            ids[i] = EventIds.newUuid();
+            endpoints[i] = attempt.endpointId();
+            events[i] = attempt.eventId();
+            webhooks[i] = attempt.webhookId();
+            types[i] = attempt.type();
+            numbers[i] = attempt.attempt();
+            statuses[i] = attempt.statusCode();
+            latencies[i] = attempt.latencyMillis();
+            errors[i] = attempt.errorClass();
+        }
+        return database.sql("INSERT INTO delivery_attempt (id, endpoint_id, event_id, webhook_id, event_type, attempt, "
+                        + "status_code, latency_ms, error_class) SELECT * FROM unnest(:ids::uuid[], "
+                        + ":endpoints::uuid[], :events::text[], :webhooks::text[], :types::text[], :numbers::int[], "
+                        + ":statuses::int[], :latencies::bigint[], :errors::text[])")
+                .bind("ids", ids)
+                .bind("endpoints", endpoints)
+                .bind("events", events)
+                .bind("webhooks", webhooks)
+                .bind("types", types)
+                .bind("numbers", numbers)
+                .bind("statuses", statuses)
+                .bind("latencies", latencies)
+                .bind("errors", errors)
+                .then();
+    }
+
+    public Mono<Long> deleteOlderThan(Instant before) {
+        return database.sql("DELETE FROM delivery_attempt WHERE created_at < :before").bind("before", before)
+                .fetch().rowsUpdated();
+    }
+
+    /** True when the endpoint ever had an attempt with this webhook id (its payload may have expired). */
+    public Mono<Boolean> known(UUID endpointId, String webhookId) {
+        return database.sql("SELECT 1 FROM delivery_attempt WHERE webhook_id = :webhook AND endpoint_id = :endpoint "
+                        + "LIMIT 1")
                 .bind("webhook", webhookId)
-                .bind("type", type)
-                .bind("attempt", attempt)
-                .bind("latency", latencyMillis);
-        spec = statusCode == null ? spec.bindNull("status", Integer.class) : spec.bind("status", statusCode);
-        spec = errorClass == null ? spec.bindNull("error", String.class) : spec.bind("error", errorClass);
-        return spec.then();
+                .bind("endpoint", endpointId)
+                .map(row -> true)
+                .one()
+                .defaultIfEmpty(false);
     }
 
     /** The endpoint's most recent attempts, newest first. */

@@ -1,4 +1,4 @@
-/** SQL of the delivery attempt log (no bodies: they may hold message content). */
+/** SQL of the delivery attempt log (no bodies: they may hold message content) and of the encrypted bodies kept for replay. */
 @NullMarked
 package io.wagate.webhook.delivery.internal;
 

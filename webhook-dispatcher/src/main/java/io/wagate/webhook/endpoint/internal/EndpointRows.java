@@ -111,6 +111,23 @@ public class EndpointRows {
                 .map(rows -> rows > 0);
     }
 
+    /** Disabled endpoints by reason. */
+    public Mono<Map<String, Long>> disabledCounts() {
+        return database.sql("SELECT coalesce(disabled_reason, 'disabled_by_user') AS reason, count(*) AS endpoints "
+                        + "FROM endpoint WHERE NOT enabled GROUP BY 1")
+                .map(row -> Map.entry(row.get("reason", String.class), row.get("endpoints", Long.class)))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
+    /** The start of the endpoint's current failure run, if one is going on. */
+    public Mono<Instant> failingSince(UUID id) {
+        return database.sql("SELECT failing_since FROM endpoint WHERE id = :id AND failing_since IS NOT NULL")
+                .bind("id", id)
+                .map(row -> row.get("failing_since", Instant.class))
+                .one();
+    }
+
     /** Ends the endpoint's failure run. */
     public Mono<Void> succeeded(UUID id) {
         return database.sql("UPDATE endpoint SET failing_since = NULL WHERE id = :id AND failing_since IS NOT NULL")
