@@ -29,20 +29,22 @@ import org.junit.jupiter.api.Test;
  * default build: {@code ./mvnw -q -DskipTests install && ./mvnw -q -pl platform-tests -Pbench test}
  * (docs/gateway.md). Results go to {@code platform-tests/target/benchmark-results.md}.
  *
- * <p>The services run with the full JIT (the run command's default stops at C1 for a fast start) and a limit
+ * <p>The services run as a deployment would (full JIT and G1; the run command stops at C1 and uses the serial
+ * collector in 512 MB for a quick local start) and with a limit
  * high enough never to refuse a request; the limits are still checked on every request.
  */
 class GatewayOverheadBenchmark {
 
     private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 32);
-    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmup-seconds", 60));
+    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmup-seconds", 90));
     private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.measure-seconds", 20));
     private static final String PASSWORD = "correct horse battery staple";
 
     @Test
     void apiKeyRequestsThroughTheGatewayVersusStraightToTheService() throws Exception {
         Map<String, String> environment = Map.of(
-                "WAGATE_JAVA_OPTS", System.getProperty("bench.java-opts", "-XX:TieredStopAtLevel=4"),
+                "WAGATE_JAVA_OPTS", System.getProperty("bench.java-opts",
+                        "-XX:TieredStopAtLevel=4 -XX:-UseSerialGC -XX:+UseG1GC -Xmx1g"),
                 "WAGATE_BILLING_PLANS_BASIC_REQUESTS_PER_MINUTE", "2000000000",
                 "LOGGING_LEVEL_IO_WAGATE_GATEWAY_ACCESS", System.getProperty("bench.access-log", "INFO"));
         try (LocalPlatform platform = LocalPlatform.start(Duration.ofMinutes(6), environment)) {
@@ -55,8 +57,8 @@ class GatewayOverheadBenchmark {
             UUID tenantId = UUID.fromString(gateway.get("/api/auth/me", token).expect(200).text("tenantId"));
             UUID instanceId = UUID.fromString(gateway.post("/api/instances", token,
                     Map.of("name", "bench-bot", "engine", "sandbox")).expect(201).text("id"));
-            PublicApi.Answer created = gateway.post("/api/auth/api-keys", token, Map.of("instanceId", instanceId,
-                    "name", "bench", "scopes", List.of("instance:read"))).expect(201);
+            PublicApi.Answer created = gateway.createApiKey(token, instanceId.toString(), "bench",
+                    List.of("instance:read"));
             String apiKey = created.text("key");
             String keyId = created.json().get("apiKey").get("id").asString();
 

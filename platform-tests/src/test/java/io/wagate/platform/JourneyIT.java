@@ -154,13 +154,9 @@ class JourneyIT {
                 .asString();
     }
 
-    /** auth-service learns of a new instance from the instance events: a key can be made once it has. */
     private String createApiKey(String token, String instanceId, String name) {
-        return Eventually.await("API key created", SOON,
-                        () -> gateway.post("/api/auth/api-keys", token, Map.of("instanceId", instanceId, "name", name,
-                                "scopes", List.of("instance:read", "instance:control", "webhooks:manage"))),
-                        answer -> answer.status() != 404)
-                .expect(201).text("key");
+        return gateway.createApiKey(token, instanceId, name,
+                List.of("instance:read", "instance:control", "webhooks:manage")).text("key");
     }
 
     private String signUp(String who) {

@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -62,6 +64,28 @@ final class PublicApi {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
+        }
+    }
+
+    /**
+     * A new API key for an instance (the answer's {@code key} and {@code apiKey}). auth-service learns of a new
+     * instance from the instance events, so right after the instance was created it may not know it yet: retried
+     * on 404 for a while.
+     */
+    Answer createApiKey(String token, String instanceId, String name, List<String> scopes) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            Answer answer = post("/api/auth/api-keys", token, Map.of("instanceId", instanceId, "name", name,
+                    "scopes", scopes));
+            if (answer.status() != 404 || System.nanoTime() > deadline) {
+                return answer.expect(201);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import io.wagate.contracts.EventCodec;
 import io.wagate.gateway.apikey.internal.ApiKeyRevokedListener;
 import io.wagate.gateway.apikey.internal.IntrospectionCache;
 import io.wagate.gateway.apikey.internal.IntrospectionClient;
+import io.wagate.gateway.apikey.internal.RecentGrants;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
@@ -24,15 +25,21 @@ class ApiKeyConfiguration {
     }
 
     @Bean
-    ApiKeyVerification apiKeyVerification(IntrospectionCache cache, WebClient authService,
-            ApiKeyProperties properties, MeterRegistry meters) {
-        IntrospectionClient client = new IntrospectionClient(authService, properties.introspectionPath(),
-                properties.introspectionTimeout());
-        return new ApiKeyVerification(cache, client, properties, Clock.systemUTC(), meters);
+    RecentGrants recentGrants(ApiKeyProperties properties) {
+        return new RecentGrants(properties.localCacheTtl(), 100_000, System::nanoTime);
     }
 
     @Bean
-    ApiKeyRevokedListener apiKeyRevokedListener(IntrospectionCache cache, EventCodec codec, MeterRegistry meters) {
-        return new ApiKeyRevokedListener(cache, codec, meters, Duration.ofSeconds(5));
+    ApiKeyVerification apiKeyVerification(RecentGrants recent, IntrospectionCache cache, WebClient authService,
+            ApiKeyProperties properties, MeterRegistry meters) {
+        IntrospectionClient client = new IntrospectionClient(authService, properties.introspectionPath(),
+                properties.introspectionTimeout());
+        return new ApiKeyVerification(recent, cache, client, properties, Clock.systemUTC(), meters);
+    }
+
+    @Bean
+    ApiKeyRevokedListener apiKeyRevokedListener(RecentGrants recent, IntrospectionCache cache, EventCodec codec,
+            MeterRegistry meters) {
+        return new ApiKeyRevokedListener(recent, cache, codec, meters, Duration.ofSeconds(5));
     }
 }

@@ -1,8 +1,10 @@
 package io.wagate.gateway.apikey;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wagate.gateway.apikey.internal.IntrospectionCache;
 import io.wagate.gateway.apikey.internal.IntrospectionClient;
+import io.wagate.gateway.apikey.internal.RecentGrants;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,13 +12,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import reactor.core.publisher.Mono;
 
 /**
  * Checks API keys: auth-service's introspection answer, reused from Redis for a short while (keyed by the key's
- * SHA-256, never the key itself). A revocation event evicts the cached answer at once
+ * SHA-256, never the key itself), and an active answer from this replica's memory for under a second
+ * ({@link RecentGrants}). A revocation event evicts the cached answer at once
  * ({@link io.wagate.gateway.apikey.internal.ApiKeyRevokedListener}). When Redis is unavailable every request is
  * introspected: slower, but a revoked key is never accepted for longer than with the cache.
  */
@@ -26,14 +31,17 @@ public class ApiKeyVerification {
     private static final Pattern FORMAT = Pattern.compile("wg_(live|test)_[A-Za-z0-9]+_[A-Za-z0-9_\\-]+");
     private static final int MAX_LENGTH = 256;
 
+    private final RecentGrants recent;
     private final IntrospectionCache cache;
     private final IntrospectionClient client;
     private final ApiKeyProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
 
-    public ApiKeyVerification(IntrospectionCache cache, IntrospectionClient client, ApiKeyProperties properties,
-            Clock clock, MeterRegistry meters) {
+    public ApiKeyVerification(RecentGrants recent, IntrospectionCache cache, IntrospectionClient client,
+            ApiKeyProperties properties, Clock clock, MeterRegistry meters) {
+        this.recent = recent;
         this.cache = cache;
         this.client = client;
         this.properties = properties;
@@ -56,10 +64,17 @@ public class ApiKeyVerification {
             return Mono.just(Optional.empty());
         }
         String cacheKey = cacheKeyOf(key);
+        Optional<ApiKeyGrant> justVerified = recent.get(cacheKey).filter(this::notExpired);
+        if (justVerified.isPresent()) {
+            count("recent_hit");
+            return Mono.just(justVerified);
+        }
         return cache.get(cacheKey)
                 .flatMap(cached -> {
                     count(cached.isPresent() ? "cache_hit" : "cache_hit_inactive");
-                    return Mono.just(cached.filter(this::notExpired));
+                    Optional<ApiKeyGrant> grant = cached.filter(this::notExpired);
+                    grant.ifPresent(active -> recent.put(cacheKey, active));
+                    return Mono.just(grant);
                 })
                 .switchIfEmpty(Mono.defer(() -> introspect(key, cacheKey)));
     }
@@ -69,6 +84,7 @@ public class ApiKeyVerification {
                 .flatMap(answer -> {
                     Optional<ApiKeyGrant> grant = answer.filter(this::notExpired);
                     count(grant.isPresent() ? "introspected_active" : "introspected_inactive");
+                    grant.ifPresent(active -> recent.put(cacheKey, active));
                     Mono<Boolean> stored = grant.isPresent()
                             ? cache.putActive(cacheKey, grant.get(), ttlFor(grant.get()))
                             : cache.putInactive(cacheKey, properties.negativeCacheTtl());
@@ -94,7 +110,9 @@ public class ApiKeyVerification {
     }
 
     private void count(String outcome) {
-        meters.counter("wagate.gateway.apikey.verification", "outcome", outcome).increment();
+        // Looked up once per outcome: a registry lookup with tags on every request shows in profiles.
+        outcomes.computeIfAbsent(outcome, name -> meters.counter("wagate.gateway.apikey.verification", "outcome", name))
+                .increment();
     }
 
     /** The cache key: SHA-256 of the key in hex, so Redis never holds a usable secret. */
