@@ -7,6 +7,7 @@ import io.wagate.support.identity.InternalIdentity;
 import io.wagate.support.identity.InternalTokenIssuer;
 import io.wagate.support.identity.InternalTokens;
 import io.wagate.support.identity.PrincipalType;
+import io.wagate.testsupport.InfrastructureSettings;
 import io.wagate.testsupport.TestDatabase;
 import io.wagate.testsupport.TestIdentityKeys;
 import io.wagate.testsupport.TestInfrastructure;
@@ -98,17 +99,8 @@ class RestartDurabilityTests {
     private static List<String> arguments(TestInfrastructure infrastructure) {
         TestDatabase database = infrastructure.database();
         Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("wagate.postgres.host", database.host());
-        properties.put("wagate.postgres.port", database.port());
-        properties.put("wagate.postgres.database", database.name());
-        properties.put("wagate.postgres.username", database.username());
-        properties.put("wagate.postgres.password", database.password());
-        properties.put("spring.data.redis.host", infrastructure.redis().host());
-        properties.put("spring.data.redis.port", infrastructure.redis().port());
-        properties.put("spring.data.redis.database", infrastructure.redisDatabase());
-        properties.put("spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers());
-        properties.put("wagate.identity.public-key", TestIdentityKeys.publicKeyBase64());
-        properties.put("wagate.identity.private-key", TestIdentityKeys.privateKeyBase64());
+        properties.putAll(InfrastructureSettings.of(database, infrastructure.redis(), infrastructure.redisDatabase(),
+                infrastructure.kafkaBootstrapServers()));
         properties.put("server.port", 0);
         properties.put("wagate.kafka.partitions", 2);
         // Platform events are not this test's business: the shared consumer groups stay with the other contexts.

@@ -34,20 +34,9 @@ final class InfrastructureContextCustomizerFactory implements ContextCustomizerF
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
             SharedInfrastructure shared = SharedInfrastructure.get();
-            TestDatabase database = shared.postgres().createDatabase();
-            int redisDatabase = shared.redis().reserveDatabase();
-            Map<String, Object> properties = new LinkedHashMap<>();
-            properties.put("wagate.postgres.host", database.host());
-            properties.put("wagate.postgres.port", database.port());
-            properties.put("wagate.postgres.database", database.name());
-            properties.put("wagate.postgres.username", database.username());
-            properties.put("wagate.postgres.password", database.password());
-            properties.put("spring.data.redis.host", shared.redis().host());
-            properties.put("spring.data.redis.port", shared.redis().port());
-            properties.put("spring.data.redis.database", redisDatabase);
-            properties.put("spring.kafka.bootstrap-servers", shared.kafka().bootstrapServers());
-            properties.put("wagate.identity.public-key", TestIdentityKeys.publicKeyBase64());
-            properties.put("wagate.identity.private-key", TestIdentityKeys.privateKeyBase64());
+            Map<String, Object> properties = new LinkedHashMap<>(InfrastructureSettings.of(
+                    shared.postgres().createDatabase(), shared.redis(), shared.redis().reserveDatabase(),
+                    shared.kafka().bootstrapServers()));
             context.getEnvironment().getPropertySources()
                     .addFirst(new MapPropertySource("wagateTestInfrastructure", properties));
         }

@@ -11,9 +11,9 @@ import io.wagate.sandbox.history.Overlap;
 import io.wagate.session.SessionWorkerApplication;
 import io.wagate.session.SessionWorkerIntegrationTest;
 import io.wagate.session.lease.SessionLeases;
+import io.wagate.testsupport.InfrastructureSettings;
 import io.wagate.testsupport.SharedInfrastructure;
 import io.wagate.testsupport.TestDatabase;
-import io.wagate.testsupport.TestIdentityKeys;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -77,17 +77,8 @@ class WorkerGroupTests extends SessionWorkerIntegrationTest {
             admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
         }
         TestDatabase database = shared.postgres().createDatabase();
-        group.put("wagate.postgres.host", database.host());
-        group.put("wagate.postgres.port", Integer.toString(database.port()));
-        group.put("wagate.postgres.database", database.name());
-        group.put("wagate.postgres.username", database.username());
-        group.put("wagate.postgres.password", database.password());
-        group.put("spring.data.redis.host", shared.redis().host());
-        group.put("spring.data.redis.port", Integer.toString(shared.redis().port()));
-        group.put("spring.data.redis.database", Integer.toString(shared.redis().reserveDatabase()));
-        group.put("spring.kafka.bootstrap-servers", shared.kafka().bootstrapServers());
-        group.put("wagate.identity.public-key", TestIdentityKeys.publicKeyBase64());
-        group.put("wagate.identity.private-key", TestIdentityKeys.privateKeyBase64());
+        group.putAll(InfrastructureSettings.of(database, shared.redis(), shared.redis().reserveDatabase(),
+                shared.kafka().bootstrapServers()));
         group.put("wagate.sessions.encryption.keys.test-1", "hlHrMiC+EsLq42rflmatqo3uPtgeyIp1kprbyxOKRJA=");
         group.put("wagate.sessions.encryption.active-key-id", "test-1");
         group.put("wagate.sessions.sandbox.url", SANDBOX.httpBase().toString());

@@ -4,6 +4,7 @@ import io.wagate.support.identity.InternalIdentity;
 import io.wagate.support.identity.InternalTokenIssuer;
 import io.wagate.support.identity.InternalTokens;
 import io.wagate.support.identity.PrincipalType;
+import io.wagate.testsupport.InfrastructureSettings;
 import io.wagate.testsupport.SharedInfrastructure;
 import io.wagate.testsupport.TestDatabase;
 import io.wagate.testsupport.TestIdentityKeys;
@@ -211,17 +212,8 @@ class DeliveryBenchmark {
 
     private static String[] arguments(SharedInfrastructure infrastructure, TestDatabase database) {
         Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("wagate.postgres.host", database.host());
-        properties.put("wagate.postgres.port", database.port());
-        properties.put("wagate.postgres.database", database.name());
-        properties.put("wagate.postgres.username", database.username());
-        properties.put("wagate.postgres.password", database.password());
-        properties.put("spring.data.redis.host", infrastructure.redis().host());
-        properties.put("spring.data.redis.port", infrastructure.redis().port());
-        properties.put("spring.data.redis.database", infrastructure.redis().reserveDatabase());
-        properties.put("spring.kafka.bootstrap-servers", infrastructure.kafka().bootstrapServers());
-        properties.put("wagate.identity.public-key", TestIdentityKeys.publicKeyBase64());
-        properties.put("wagate.identity.private-key", TestIdentityKeys.privateKeyBase64());
+        properties.putAll(InfrastructureSettings.of(database, infrastructure.redis(),
+                infrastructure.redis().reserveDatabase(), infrastructure.kafka().bootstrapServers()));
         properties.put("server.port", 0);
         properties.put("wagate.kafka.partitions", PARTITIONS);
         properties.put("spring.kafka.listener.auto-startup", false);
