@@ -14,6 +14,8 @@ import io.wagate.support.identity.InternalTokenIssuer;
 import io.wagate.support.identity.InternalTokens;
 import io.wagate.support.identity.PrincipalType;
 import io.wagate.support.kafka.EventPublisher;
+import io.wagate.testsupport.KafkaRecords;
+import io.wagate.testsupport.SlowRequests;
 import io.wagate.testsupport.TestIdentityKeys;
 import io.wagate.testsupport.WagateInfrastructure;
 import java.time.Clock;
@@ -61,9 +63,7 @@ public abstract class InstanceIntegrationTest {
 
     @BeforeEach
     void client() {
-        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(io.wagate.testsupport.SlowRequests.TIMEOUT)
-                .filter(io.wagate.testsupport.SlowRequests.dumpThreadsAfterThreshold())
-                .build();
+        http = SlowRequests.watchedClient(port);
     }
 
     /** A tenant of its own for one test. */

@@ -14,6 +14,7 @@ import io.wagate.contracts.session.ResetSession;
 import io.wagate.contracts.session.RestartSession;
 import io.wagate.support.identity.InternalIdentity;
 import io.wagate.support.identity.InternalTokens;
+import io.wagate.testsupport.KafkaRecords;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

@@ -1,6 +1,7 @@
 package io.wagate.support;
 
 import io.wagate.support.app.SupportTestApplication;
+import io.wagate.testsupport.SlowRequests;
 import io.wagate.testsupport.WagateInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,8 +22,6 @@ abstract class SupportIntegrationTest {
 
     @BeforeEach
     void client() {
-        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .responseTimeout(io.wagate.testsupport.SlowRequests.TIMEOUT)
-                .filter(io.wagate.testsupport.SlowRequests.dumpThreadsAfterThreshold()).build();
+        http = SlowRequests.watchedClient(port);
     }
 }

@@ -24,9 +24,7 @@ public final class ServiceConventions {
 
     /** All checks for a service listening on {@code port}; {@code schema} is null for a service without a database. */
     public static void verify(int port, Environment environment, String applicationName, @Nullable String schema) {
-        verify(WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .responseTimeout(io.wagate.testsupport.SlowRequests.TIMEOUT)
-                .filter(io.wagate.testsupport.SlowRequests.dumpThreadsAfterThreshold()).build(), applicationName);
+        verify(SlowRequests.watchedClient(port), applicationName);
         if (schema != null) {
             verifyMigrated(environment, schema);
         }

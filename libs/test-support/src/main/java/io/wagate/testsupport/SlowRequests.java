@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
@@ -21,6 +22,12 @@ public final class SlowRequests {
     public static final Duration THRESHOLD = Duration.ofSeconds(15);
 
     private SlowRequests() {
+    }
+
+    /** The test client of a service on {@code port}: {@link #TIMEOUT}, and stacks printed for a stalled request. */
+    public static WebTestClient watchedClient(int port) {
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(TIMEOUT)
+                .filter(dumpThreadsAfterThreshold()).build();
     }
 
     public static ExchangeFilterFunction dumpThreadsAfterThreshold() {

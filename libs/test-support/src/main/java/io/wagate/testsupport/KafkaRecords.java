@@ -1,22 +1,24 @@
-package io.wagate.instance;
+package io.wagate.testsupport;
 
 import io.wagate.contracts.CloudEvent;
 import io.wagate.contracts.EventCodec;
 import io.wagate.contracts.EventData;
-import io.wagate.testsupport.KafkaTopicReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestComponent;
 
-/** The platform's view of {@link KafkaTopicReader}: records by key, decoded as events. */
+/**
+ * The platform's view of {@link KafkaTopicReader} for Spring tests ({@code @Import(KafkaRecords.class)}): records by
+ * key, decoded as events.
+ */
 @TestComponent
 public class KafkaRecords {
 
     private final KafkaTopicReader reader;
 
-    KafkaRecords(@Value("${spring.kafka.bootstrap-servers}") String bootstrap) {
+    public KafkaRecords(@Value("${spring.kafka.bootstrap-servers}") String bootstrap) {
         this.reader = new KafkaTopicReader(bootstrap);
     }
 
