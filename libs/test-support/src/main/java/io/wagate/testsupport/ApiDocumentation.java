@@ -14,7 +14,8 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * Keeps a service's API documentation true: every route its controllers serve must appear with its method in
- * {@code docs/api/openapi/<name>.yaml} and, as {@code `METHOD /path`}, in {@code docs/api/<name>.md}.
+ * {@code docs/api/openapi/<name>.yaml} and, as {@code `METHOD /path`}, in the service's guide ({@code docs/api/<name>.md}
+ * unless given).
  */
 public final class ApiDocumentation {
 
@@ -22,13 +23,19 @@ public final class ApiDocumentation {
     }
 
     public static void verifyEveryRouteIsDocumented(RequestMappingHandlerMapping mappings, String name) {
+        verifyEveryRouteIsDocumented(mappings, name, Path.of("..", "docs", "api", name + ".md"));
+    }
+
+    /** The same, for a service whose guide lives elsewhere than {@code docs/api/<name>.md}. */
+    public static void verifyEveryRouteIsDocumented(RequestMappingHandlerMapping mappings, String name,
+            Path guidePath) {
         Path docs = Path.of("..", "docs", "api");
         Map<String, Map<String, Object>> paths;
         String guide;
         try {
             paths = new Yaml().<Map<String, Map<String, Map<String, Object>>>>load(
                     Files.readString(docs.resolve("openapi/" + name + ".yaml"))).get("paths");
-            guide = Files.readString(docs.resolve(name + ".md"));
+            guide = Files.readString(guidePath);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
