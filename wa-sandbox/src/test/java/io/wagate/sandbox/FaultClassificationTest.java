@@ -7,8 +7,10 @@ import io.wagate.engine.client.ClientEvent;
 import io.wagate.engine.client.DisconnectReason;
 import io.wagate.engine.client.EngineConfig;
 import io.wagate.engine.client.WhatsAppClient;
+import io.wagate.engine.store.InMemoryCredentialStore;
 import io.wagate.sandbox.history.ConnectionRecord;
 import io.wagate.sandbox.support.EventRecorder;
+import io.wagate.sandbox.support.Provisioning;
 import io.wagate.sandbox.support.SandboxApiClient;
 import io.wagate.sandbox.support.SandboxTestSupport;
 import io.wagate.sandbox.support.SandboxTestSupport.Linked;
@@ -24,6 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every injectable fault ends the engine's connection with the matching reason. */
 class FaultClassificationTest {
+
+    private static final int CHATTY_ROUNDS = 25;
 
     private static SandboxServer sandbox;
     private static EngineConfig config;
@@ -73,6 +77,37 @@ class FaultClassificationTest {
         }
         assertThat(disconnected.credentialsRemoved()).isEqualTo(removed);
         assertThat(linked.store().load().isEmpty()).isEqualTo(removed);
+    }
+
+    static Stream<Arguments> streamErrorsWhileTheClientWrites() {
+        return Stream.of(
+                Arguments.of("replaced", DisconnectReason.REPLACED, 440),
+                Arguments.of("stream_error_503", DisconnectReason.SERVER_UNAVAILABLE, 503));
+    }
+
+    /**
+     * The client is still uploading prekeys and pinging back to back when the stream error arrives. A server that
+     * closes TCP with the client's bytes unread resets the connection, and the reset can cost the client the
+     * stream:error it has not read yet; the classification must not depend on winning that race.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("streamErrorsWhileTheClientWrites")
+    void streamErrorReachesAClientThatKeepsWriting(String fault, DisconnectReason reason, int code) {
+        EngineConfig chatty = config.toBuilder().keepAlive(Duration.ofMillis(1), Duration.ofSeconds(5)).build();
+        for (int round = 0; round < CHATTY_ROUNDS; round++) {
+            InMemoryCredentialStore store = Provisioning.linkedStore(sandbox, 0);
+            String deviceJid = store.load().orElseThrow().account().jid();
+            WhatsAppClient client = new WhatsAppClient(chatty, store);
+            EventRecorder events = EventRecorder.of(client.connect());
+            events.next(ClientEvent.Connected.class, WAIT);
+
+            assertThat(api.post("/api/sandbox/faults", Map.of("type", fault, "deviceJid", deviceJid)).status())
+                    .isEqualTo(202);
+
+            ClientEvent.Disconnected disconnected = events.disconnected(WAIT);
+            assertThat(disconnected.reason()).as("round %d: %s", round, disconnected).isEqualTo(reason);
+            assertThat(disconnected.code()).isEqualTo(code);
+        }
     }
 
     static Stream<Arguments> loginFailures() {

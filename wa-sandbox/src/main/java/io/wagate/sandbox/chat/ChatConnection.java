@@ -69,6 +69,7 @@ final class ChatConnection {
     private NoiseHandshake.@Nullable Responder handshake;
     private @Nullable TransportCipher cipher;
     private @Nullable Connection netty;
+    private @Nullable LingeringClose lingeringClose;
     private State state = State.CLIENT_HELLO;
     private String closeReason = "client closed";
     private Duration frameDelay = Duration.ZERO;
@@ -96,6 +97,8 @@ final class ChatConnection {
         String[] remote = {"unknown"};
         inbound.withConnection(connection -> {
             netty = connection;
+            lingeringClose = LingeringClose.install(connection.channel(),
+                    server.config().closeHandshakeTimeout());
             remote[0] = String.valueOf(connection.channel().remoteAddress());
         });
         this.id = server.history().opened(remote[0]);
@@ -592,7 +595,10 @@ final class ChatConnection {
         outgoing.tryEmitNext(codec.encode(transport.encrypt(NodeEncoder.encodeFrame(node))));
     }
 
-    /** Ends the socket after what was sent so far (a WebSocket close frame follows the last frame). */
+    /**
+     * Ends the socket after what was sent so far: a WebSocket close frame follows the last frame, and TCP is closed
+     * once the client answered it ({@link LingeringClose}).
+     */
     private void closeAfterSend(String reason) {
         if (state == State.CLOSED) {
             return;
@@ -621,6 +627,10 @@ final class ChatConnection {
         cancel(refTimer);
         Connection connection = netty;
         if (connection != null && connection.channel().isActive()) {
+            LingeringClose lingering = lingeringClose;
+            if (lingering != null) {
+                lingering.abort();
+            }
             try {
                 // Linger 0 turns the close into a TCP reset: the peer sees a broken connection, never a clean EOF.
                 connection.channel().config().setOption(io.netty.channel.ChannelOption.SO_LINGER, 0);

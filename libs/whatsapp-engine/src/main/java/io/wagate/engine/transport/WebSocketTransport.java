@@ -55,7 +55,7 @@ public final class WebSocketTransport {
             // A failed write may be the only sign of a dead peer: the reader does not always see EOF.
             next.whenComplete((ignored, error) -> {
                 if (error != null && closed.compareAndSet(false, true)) {
-                    listener.onError(error);
+                    listener.onSendFailed(error);
                 }
             });
             lastSend = next;

@@ -44,7 +44,8 @@ public final class Connection {
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
     private static final NodeDecoder DECODER = NodeDecoder.withDefaults();
     private static final int ABNORMAL_CLOSURE = 1006;
-    private static final long SOCKET_ERROR_GRACE_MILLIS = 250;
+    /** Only for a reader that never reports after a failed send; normally it ends the connection much sooner. */
+    private static final long SEND_FAILURE_FALLBACK_MILLIS = 2_000;
 
     private enum Phase { CONNECTING, HANDSHAKE, AWAITING_LOGIN, PAIRING, PAIRED, CONNECTED, CLOSED }
 
@@ -636,11 +637,17 @@ public final class Connection {
 
         @Override
         public void onError(Throwable error) {
-            // A failed write can overtake a stream:error still being read; the server's own words win if they
-            // arrive within the grace period.
+            // The reader has delivered all it got: a stream:error that arrived before the failure is classified.
+            onSocketClosed(socketGeneration, 0, "socket error: " + rootMessage(error), true);
+        }
+
+        @Override
+        public void onSendFailed(Throwable error) {
+            // A failed write can overtake a stream:error still being read. The reader ends too once the socket is
+            // broken, after what it already holds, so its report decides; the timer only guards against silence.
             String detail = "socket error: " + rootMessage(error);
             SharedResources.timer().schedule(() -> onSocketClosed(socketGeneration, 0, detail, true),
-                    SOCKET_ERROR_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+                    SEND_FAILURE_FALLBACK_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 
