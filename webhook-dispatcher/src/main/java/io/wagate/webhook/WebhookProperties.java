@@ -23,8 +23,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param workersPerAttempt consumers (threads) per attempt topic, useful up to its partitions
  * @param maxConcurrencyPerEndpoint requests one endpoint has in flight at most (per replica); further jobs for it
  *     are deferred, so a slow endpoint holds a few requests, never a consumer
- * @param maxQueuedPerEndpoint jobs that wait (in memory, uncommitted) for a slot of an endpoint at its cap; further
- *     ones are deferred
+ * @param maxQueuedPerEndpoint jobs that wait at most (in memory, uncommitted) for a slot of an endpoint at its cap;
+ *     further ones are deferred
+ * @param maxQueueWait how long the jobs waiting for an endpoint's slots may be expected to wait, judged by how long
+ *     its recent attempts held a slot: a slow endpoint gets a short queue, a fast one a long one; a busy endpoint
+ *     that finishes nothing for this long gives its waiting jobs up to be deferred
  * @param busyDelay how long a job deferred because its endpoint was at its cap or rate limit waits before it is
  *     taken up again (the fixed delay of {@code webhooks.deferred})
  * @param maxInFlight jobs one consumer has in flight at most before it stops fetching
@@ -32,6 +35,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     delivered again after a restart
  * @param endpointCacheTtl how long deliveries reuse a loaded endpoint and its decrypted secrets; API changes reach
  *     deliveries up to this much later (0 loads them for every delivery)
+ * @param maxConnectionsPerHost connections the dispatcher keeps open to one receiver host (host and port) at
+ *     most; every endpoint on that host shares them, and requests beyond wait for one up to {@code connectTimeout}
  * @param attemptGroupPrefix prefix of the consumer groups of the attempt topics (two deployments that share a Kafka
  *     cluster need different ones)
  */
@@ -47,10 +52,12 @@ public record WebhookProperties(
         @DefaultValue("5d") Duration disableAfter,
         @DefaultValue("2") int workersPerAttempt,
         @DefaultValue("4") int maxConcurrencyPerEndpoint,
-        @DefaultValue("32") int maxQueuedPerEndpoint,
+        @DefaultValue("512") int maxQueuedPerEndpoint,
+        @DefaultValue("2s") Duration maxQueueWait,
         @DefaultValue("1s") Duration busyDelay,
         @DefaultValue("1024") int maxInFlight,
         @DefaultValue("10s") Duration shutdownGrace,
+        @DefaultValue("512") int maxConnectionsPerHost,
         @DefaultValue("webhook-dispatcher.attempts.") String attemptGroupPrefix,
         @DefaultValue("1s") Duration endpointCacheTtl) {
 
@@ -69,6 +76,12 @@ public record WebhookProperties(
         }
         if (maxQueuedPerEndpoint < 0) {
             throw new IllegalArgumentException("wagate.webhooks.max-queued-per-endpoint must not be negative");
+        }
+        if (maxConnectionsPerHost < 1) {
+            throw new IllegalArgumentException("wagate.webhooks.max-connections-per-host must be at least 1");
+        }
+        if (maxQueueWait.isNegative() || maxQueueWait.isZero()) {
+            throw new IllegalArgumentException("wagate.webhooks.max-queue-wait must be positive");
         }
         if (maxInFlight < maxConcurrencyPerEndpoint) {
             throw new IllegalArgumentException("wagate.webhooks.max-in-flight must be at least "

@@ -214,8 +214,8 @@ class DeliveryTests extends WebhookIntegrationTest {
         try (Sink sink = new Sink(200)) {
             String id = (String) endpoint(tenant, instance, sink.url(), "webhook.test").get("id");
             for (int i = 0; i < 11; i++) {
-                http.post().uri(ENDPOINTS + "/" + id + "/test").header(InternalTokens.HEADER, tenant.developer())
-                        .exchange().expectStatus().isAccepted();
+                http.post().uri(ENDPOINTS + "/" + id + "/test?wait=false")
+                        .header(InternalTokens.HEADER, tenant.developer()).exchange().expectStatus().isAccepted();
             }
 
             // 5 per second (test configuration): 11 requests need three periods, so they span at least one second.
@@ -287,9 +287,12 @@ class DeliveryTests extends WebhookIntegrationTest {
             String id = (String) endpoint(tenant, instance, sink.url(), "message.status").get("id");
             Map<?, ?> sent = http.post().uri(ENDPOINTS + "/" + id + "/test")
                     .header(InternalTokens.HEADER, tenant.developer()).exchange()
-                    .expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody();
+                    .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
 
-            await().atMost(WAIT).until(() -> sink.received().size() == 1);
+            // The answer already says how the receiver answered the first attempt.
+            assertThat(sent.get("attempt")).isEqualTo(Map.of("delivered", true, "statusCode", 200,
+                    "latencyMs", ((Map<?, ?>) sent.get("attempt")).get("latencyMs")));
+            assertThat(sink.received()).hasSize(1);
             Sink.Received request = sink.received().getFirst();
             assertThat(request.header("webhook-id")).isEqualTo(sent.get("webhookId"));
             JsonNode body = JSON.readTree(request.body());
@@ -317,6 +320,27 @@ class DeliveryTests extends WebhookIntegrationTest {
                     .expectStatus().isOk();
             http.post().uri(ENDPOINTS + "/" + id + "/test").header(InternalTokens.HEADER, tenant.developer())
                     .exchange().expectStatus().isEqualTo(409);
+        }
+    }
+
+    @Test
+    void aTestSendReportsAFailingReceiverAndTheJobIsRetried() {
+        Tenant tenant = newTenant();
+        Instance instance = instance(tenant);
+        try (Sink failing = new Sink(503)) {
+            String id = (String) endpoint(tenant, instance, failing.url(), "*").get("id");
+
+            Map<?, ?> sent = http.post().uri(ENDPOINTS + "/" + id + "/test")
+                    .header(InternalTokens.HEADER, tenant.developer()).exchange()
+                    .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+
+            Map<?, ?> attempt = (Map<?, ?>) sent.get("attempt");
+            assertThat(attempt.get("delivered")).isEqualTo(false);
+            assertThat(attempt.get("statusCode")).isEqualTo(503);
+            // Like any delivery, the failed test goes on through the retry schedule, under the same webhook id.
+            await().atMost(WAIT).until(() -> failing.received().size() >= 2);
+            assertThat(failing.received()).extracting(request -> request.header("webhook-id"))
+                    .containsOnly((String) sent.get("webhookId"));
         }
     }
 

@@ -63,7 +63,7 @@ class RestartDurabilityTests {
                         .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
                 endpointId = UUID.fromString((String) endpoint.get("id"));
                 for (int i = 0; i < EVENTS; i++) {
-                    Map<?, ?> sent = http.post().uri("/api/webhooks/endpoints/" + endpointId + "/test")
+                    Map<?, ?> sent = http.post().uri("/api/webhooks/endpoints/" + endpointId + "/test?wait=false")
                             .header(InternalTokens.HEADER, developer).exchange().expectStatus().isAccepted()
                             .expectBody(Map.class).returnResult().getResponseBody();
                     webhookIds.add((String) sent.get("webhookId"));

@@ -19,7 +19,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -44,8 +43,6 @@ final class AttemptConsumer implements Runnable {
     private final Map<TopicPartition, Long> pausedUntil = new HashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong backlog = new AtomicLong();
-    /** The subscriptions of the jobs in flight, cancelled when the consumer ends (a hash set: removal is O(1)). */
-    private final Set<Disposable> work = ConcurrentHashMap.newKeySet();
     /** Signalled when a job finishes, so that a saturated consumer fetches again at once rather than after a poll. */
     private final Object capacity = new Object();
     private volatile boolean running = true;
@@ -94,8 +91,6 @@ final class AttemptConsumer implements Runnable {
             }
             finish();
         } finally {
-            work.forEach(Disposable::dispose);
-            work.clear();
             consumer.close(Duration.ofSeconds(5));
         }
     }
@@ -138,28 +133,43 @@ final class AttemptConsumer implements Runnable {
             consumer.pause(List.of(partition));
             return false;
         }
-        long offset = record.offset();
-        partitionProgress.started(offset);
+        partitionProgress.started(record.offset());
         inFlight.incrementAndGet();
-        Disposable[] handle = new Disposable[1];
-        handle[0] = router.route(job).subscribe(null,
-                error -> log.error("Webhook job {}-{}@{} failed for good", record.topic(), record.partition(), offset,
-                        error),
-                () -> {
-                    partitionProgress.finished(offset);
-                    if (inFlight.getAndDecrement() >= maxInFlight) {
-                        synchronized (capacity) {
-                            capacity.notifyAll();
-                        }
-                    }
-                    if (handle[0] != null) {
-                        work.remove(handle[0]);
-                    }
-                });
-        if (!handle[0].isDisposed()) {
-            work.add(handle[0]);
-        }
+        router.route(job, new Finish(partitionProgress, record.offset()));
         return true;
+    }
+
+    /** Ends a job's stay in flight; a done job also lets its offset be committed. */
+    private final class Finish implements JobRouter.Completion {
+
+        private final PartitionProgress partitionProgress;
+        private final long offset;
+
+        Finish(PartitionProgress partitionProgress, long offset) {
+            this.partitionProgress = partitionProgress;
+            this.offset = offset;
+        }
+
+        @Override
+        public void done() {
+            partitionProgress.finished(offset);
+            left();
+        }
+
+        @Override
+        public void abandoned() {
+            left();
+        }
+
+        private void left() {
+            // Only the job that brings the count below the limit wakes the consumer: a saturated consumer is the
+            // normal state under load, and a monitor and a wake-up per finished job were the largest single cost.
+            if (inFlight.getAndDecrement() == maxInFlight) {
+                synchronized (capacity) {
+                    capacity.notifyAll();
+                }
+            }
+        }
     }
 
     /**

@@ -66,6 +66,7 @@ class AttemptWorkers implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
+        router.start();
         List<String> jobTopics = topics.jobTopics();
         for (int index = 0; index < jobTopics.size(); index++) {
             String topic = jobTopics.get(index);
@@ -109,6 +110,8 @@ class AttemptWorkers implements SmartLifecycle {
                 break;
             }
         }
+        // Whatever is still running past the grace gives up without logging; its jobs were not committed.
+        router.stop();
         running.clear();
     }
 

@@ -1,6 +1,7 @@
 package io.wagate.webhook.delivery;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.wagate.webhook.WebhookProperties;
@@ -10,14 +11,13 @@ import io.wagate.webhook.endpoint.Endpoints;
 import io.wagate.webhook.signing.StandardWebhooksSigner;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -42,6 +42,8 @@ class Deliverer {
     private final MeterRegistry meters;
     private final EndpointBreakers breakers;
     private final EndpointCache cache;
+    private final Map<String, Counter> attempts = new ConcurrentHashMap<>();
+    private volatile boolean stopped;
 
     Deliverer(Endpoints endpoints, WebhookClient client, AttemptLog attemptLog, DeliveryTopics topics,
             KafkaTemplate<String, byte[]> kafka, WebhookProperties properties, MeterRegistry meters,
@@ -64,48 +66,73 @@ class Deliverer {
         this.meters = meters;
     }
 
-    Mono<Void> attempt(DeliveryJob job) {
-        return cache.get(job.endpointId()).flatMap(loaded -> {
-            Endpoint endpoint = loaded.endpoint();
-            if (endpoint == null) {
-                // Deleted or disabled since the job was queued: nothing to send.
-                count(job, "dropped");
-                return Mono.empty();
-            }
-            return send(endpoint, job, loaded.secrets());
-        });
+    /**
+     * Attempts the job; {@code requestOver} runs as soon as the request is answered or known not to be made (before
+     * the attempt is logged), the returned work completes once everything that follows is durable.
+     */
+    Mono<Void> attempt(DeliveryJob job, Runnable requestOver) {
+        EndpointCache.Loaded cached = cache.fresh(job.endpointId());
+        return cached != null ? attempt(job, cached, requestOver)
+                : cache.load(job.endpointId()).flatMap(loaded -> attempt(job, loaded, requestOver));
     }
 
-    private Mono<Void> send(Endpoint endpoint, DeliveryJob job, List<String> secrets) {
-        byte[] body = job.bodyBytes();
-        long timestamp = Instant.now().getEpochSecond();
-        HttpHeaders headers = new HttpHeaders();
-        endpoint.headers().forEach(headers::set);
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set(HttpHeaders.USER_AGENT, USER_AGENT);
-        headers.set(StandardWebhooksSigner.HEADER_ID, job.webhookId());
-        headers.set(StandardWebhooksSigner.HEADER_TIMESTAMP, Long.toString(timestamp));
-        headers.set(StandardWebhooksSigner.HEADER_SIGNATURE,
-                StandardWebhooksSigner.signature(job.webhookId(), timestamp, body, secrets));
+    /**
+     * Tells attempts still running to give up before they log anything (their jobs are consumed again later), or
+     * lets them go on again.
+     */
+    void stop(boolean stop) {
+        stopped = stop;
+    }
+
+    private Mono<Void> attempt(DeliveryJob job, EndpointCache.Loaded loaded, Runnable requestOver) {
+        Endpoint endpoint = loaded.endpoint();
+        StandardWebhooksSigner.Prepared signer = loaded.signer();
+        if (endpoint == null || signer == null) {
+            // Deleted or disabled since the job was queued: nothing to send.
+            requestOver.run();
+            count(job, "dropped");
+            return Mono.empty();
+        }
         CircuitBreaker breaker = breakers.of(endpoint.id());
         Mono<WebhookClient.Result> call = breaker.tryAcquirePermission()
-                ? client.post(endpoint.url(), headers, body).doOnNext(result -> {
+                ? send(endpoint, job, signer).doOnNext(result -> {
                     EndpointBreakers.record(breaker, result);
                     latency.record(result.latencyMillis(), TimeUnit.MILLISECONDS);
                 })
                 : Mono.just(new WebhookClient.Result(null, EndpointBreakers.CIRCUIT_OPEN, 0));
-        return call.flatMap(result -> attemptLog.log(new AttemptRows.NewAttempt(endpoint.id(), job.eventId(),
-                        job.webhookId(), job.type(), job.attempt() + 1, result.status(), result.latencyMillis(),
-                        result.errorClass()))
-                .then(Mono.defer(() -> after(endpoint, job, result))));
+        return call.flatMap(result -> {
+            requestOver.run();
+            if (stopped) {
+                return Mono.error(new IllegalStateException("Stopping: the attempt is not logged and runs again"));
+            }
+            Mono<Void> logged = attemptLog.log(new AttemptRows.NewAttempt(endpoint.id(), job.eventId(),
+                    job.webhookId(), job.type(), job.attempt() + 1, result.status(), result.latencyMillis(),
+                    result.errorClass()));
+            if (result.success() && endpoint.failingSince() == null) {
+                // The common case, without a follow-up: most endpoints are not in a failure run.
+                return logged.doOnSuccess(done -> count(job, "success"));
+            }
+            return logged.then(Mono.defer(() -> after(endpoint, job, result)));
+        });
+    }
+
+    /** Signs and posts the job's body as it stands (no breaker, no log). */
+    Mono<WebhookClient.Result> send(Endpoint endpoint, DeliveryJob job, StandardWebhooksSigner.Prepared signer) {
+        byte[] body = job.bodyBytes();
+        long timestamp = Instant.now().getEpochSecond();
+        String signature = signer.signature(job.webhookId(), timestamp, body);
+        return client.post(endpoint.url(), headers -> {
+            endpoint.headers().forEach(headers::set);
+            headers.set(StandardWebhooksSigner.HEADER_ID, job.webhookId());
+            headers.set(StandardWebhooksSigner.HEADER_TIMESTAMP, Long.toString(timestamp));
+            headers.set(StandardWebhooksSigner.HEADER_SIGNATURE, signature);
+        }, body);
     }
 
     private Mono<Void> after(Endpoint endpoint, DeliveryJob job, WebhookClient.Result result) {
         if (result.success()) {
             count(job, "success");
-            // Most endpoints are not in a failure run: no statement for them.
-            return endpoint.failingSince() == null ? Mono.empty() : endpoints.succeeded(endpoint.id())
-                    .doOnSuccess(done -> cache.forget(endpoint.id()));
+            return endpoints.succeeded(endpoint.id()).doOnSuccess(done -> cache.forget(endpoint.id()));
         }
         // Dropped again once the failure is recorded, so that no reload in between caches the endpoint as healthy.
         cache.forget(endpoint.id());
@@ -171,6 +198,8 @@ class Deliverer {
     }
 
     private void count(DeliveryJob job, String outcome) {
-        meters.counter("wagate.webhooks.attempts", "type", job.type(), "outcome", outcome).increment();
+        // Looked up once per (type, outcome): a registry lookup with tags per delivery was a visible cost.
+        attempts.computeIfAbsent(job.type() + '|' + outcome,
+                key -> meters.counter("wagate.webhooks.attempts", "type", job.type(), "outcome", outcome)).increment();
     }
 }

@@ -8,17 +8,20 @@ import io.wagate.webhook.delivery.internal.AttemptRows;
 import io.wagate.webhook.endpoint.Endpoints;
 import io.wagate.webhook.event.PublicEvent;
 import io.wagate.webhook.event.PublicEventType;
+import io.wagate.webhook.WebhookProperties;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
+import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -29,20 +32,38 @@ import reactor.core.publisher.Mono;
 class DeliveryController {
 
     static final int MAX_LIMIT = 100;
+    private static final Duration TEST_POLL = Duration.ofMillis(100);
 
-    /** The answer to a test send: the ids to look for at the receiver and in the log. */
+    /**
+     * The answer to a test send: the ids to look for at the receiver and in the log, and the first attempt when it
+     * was made while the request waited.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record TestSent(String eventId, String webhookId) {
+    record TestSent(String eventId, String webhookId, @Nullable TestAttempt attempt) {
+    }
+
+    /** How the receiver answered the test: {@code delivered} is a 2xx. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record TestAttempt(boolean delivered, @Nullable Integer statusCode, long latencyMs, @Nullable String errorClass) {
+
+        static TestAttempt of(AttemptRows.Attempt attempt) {
+            Integer status = attempt.statusCode();
+            return new TestAttempt(status != null && status >= 200 && status < 300, status, attempt.latencyMs(),
+                    attempt.errorClass());
+        }
     }
 
     private final Endpoints endpoints;
     private final AttemptRows attempts;
     private final DeliveryJobs jobs;
+    private final Duration testWait;
 
-    DeliveryController(Endpoints endpoints, AttemptRows attempts, DeliveryJobs jobs) {
+    DeliveryController(Endpoints endpoints, AttemptRows attempts, DeliveryJobs jobs, WebhookProperties properties) {
         this.endpoints = endpoints;
         this.attempts = attempts;
         this.jobs = jobs;
+        // The request itself is bounded by the request timeout; the rest is the consume and the log.
+        this.testWait = properties.requestTimeout().plusSeconds(5);
     }
 
     @GetMapping("/attempts")
@@ -54,10 +75,14 @@ class DeliveryController {
         return endpoints.manageable(identity, id).flatMapMany(endpoint -> attempts.recent(endpoint.id(), limit));
     }
 
-    /** Sends a {@code webhook.test} event through the normal delivery (signature, log, retries). */
+    /**
+     * Sends a {@code webhook.test} event through the normal delivery (signature, log, retries) and, unless
+     * {@code wait=false}, waits for its first attempt: 200 with how the receiver answered, or 202 with the ids
+     * only when the attempt was not made in time (the endpoint is busy or rate limited, say).
+     */
     @PostMapping("/test")
-    @ResponseStatus(HttpStatus.ACCEPTED)
-    Mono<TestSent> test(InternalIdentity identity, @PathVariable UUID id) {
+    Mono<ResponseEntity<TestSent>> test(InternalIdentity identity, @PathVariable UUID id,
+            @RequestParam(defaultValue = "true") boolean wait) {
         return endpoints.manageable(identity, id).flatMap(endpoint -> {
             if (!endpoint.enabled()) {
                 return Mono.error(ApiProblem.conflict("The endpoint is disabled; enable it to send a test"));
@@ -67,7 +92,20 @@ class DeliveryController {
             data.put("endpointId", endpoint.id().toString());
             data.put("requestedBy", identity.actor());
             PublicEvent event = new PublicEvent(EventIds.newId(), PublicEventType.WEBHOOK_TEST, Instant.now(), data);
-            return jobs.enqueue(event, endpoint.id()).map(job -> new TestSent(job.eventId(), job.webhookId()));
+            return jobs.enqueue(event, endpoint.id()).flatMap(job -> {
+                ResponseEntity<TestSent> pending = ResponseEntity.accepted()
+                        .body(new TestSent(job.eventId(), job.webhookId(), null));
+                if (!wait) {
+                    return Mono.just(pending);
+                }
+                // The attempt may be made by any replica: the log is where its outcome shows.
+                return attempts.first(endpoint.id(), job.webhookId())
+                        .repeatWhenEmpty(repeats -> repeats.delayElements(TEST_POLL))
+                        .timeout(testWait)
+                        .map(attempt -> ResponseEntity.ok(new TestSent(job.eventId(), job.webhookId(),
+                                TestAttempt.of(attempt))))
+                        .onErrorResume(TimeoutException.class, timedOut -> Mono.just(pending));
+            });
         });
     }
 }

@@ -3,7 +3,7 @@ package io.wagate.webhook.delivery;
 import io.wagate.webhook.WebhookProperties;
 import io.wagate.webhook.endpoint.Endpoint;
 import io.wagate.webhook.endpoint.Endpoints;
-import java.util.List;
+import io.wagate.webhook.signing.StandardWebhooksSigner;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
@@ -22,8 +22,9 @@ class EndpointCache {
     /** Above this many entries, expired ones are dropped when another is added. */
     private static final int TIDY_ABOVE = 10_000;
 
-    /** An endpoint to deliver to (null when it is deleted or disabled) and its secrets. */
-    record Loaded(@Nullable Endpoint endpoint, List<String> secrets, long expiresAtNanos) {
+    /** An endpoint to deliver to (null when it is deleted or disabled) and its signing keys (null with it). */
+    record Loaded(@Nullable Endpoint endpoint, StandardWebhooksSigner.@Nullable Prepared signer,
+            long expiresAtNanos) {
     }
 
     private final Endpoints endpoints;
@@ -35,17 +36,21 @@ class EndpointCache {
         this.ttlNanos = properties.endpointCacheTtl().toNanos();
     }
 
-    Mono<Loaded> get(UUID endpointId) {
-        long now = System.nanoTime();
+    /** The cached entry if it is still fresh, else null (then {@link #load}). */
+    @Nullable Loaded fresh(UUID endpointId) {
         Loaded cached = entries.get(endpointId);
-        if (cached != null && cached.expiresAtNanos() - now > 0) {
-            return Mono.just(cached);
-        }
+        return cached != null && cached.expiresAtNanos() - System.nanoTime() > 0 ? cached : null;
+    }
+
+    /** The endpoint from the database, cached for the next deliveries. */
+    Mono<Loaded> load(UUID endpointId) {
+        long now = System.nanoTime();
         return endpoints.find(endpointId)
                 .filter(Endpoint::enabled)
                 .flatMap(endpoint -> endpoints.signingSecrets(endpoint).collectList()
-                        .map(secrets -> new Loaded(endpoint, secrets, now + ttlNanos)))
-                .defaultIfEmpty(new Loaded(null, List.of(), now + ttlNanos))
+                        .map(secrets -> new Loaded(endpoint, StandardWebhooksSigner.prepare(secrets),
+                                now + ttlNanos)))
+                .defaultIfEmpty(new Loaded(null, null, now + ttlNanos))
                 .doOnNext(loaded -> put(endpointId, loaded, now));
     }
 

@@ -3,8 +3,8 @@ package io.wagate.webhook.signing;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -19,33 +19,64 @@ public final class StandardWebhooksSigner {
     public static final String HEADER_TIMESTAMP = "webhook-timestamp";
     public static final String HEADER_SIGNATURE = "webhook-signature";
 
+    private static final String ALGORITHM = "HmacSHA256";
+
     private StandardWebhooksSigner() {
     }
 
     /** The {@code webhook-signature} header value for the given secrets (current first). */
     public static String signature(String webhookId, long timestampSeconds, byte[] body, List<String> secrets) {
+        return prepare(secrets).signature(webhookId, timestampSeconds, body);
+    }
+
+    /** Signing keys set up once for many requests (setting up an HMAC key costs as much as signing a small body). */
+    public static Prepared prepare(List<String> secrets) {
         if (secrets.isEmpty()) {
             throw new IllegalArgumentException("At least one secret is needed to sign");
         }
-        byte[] signed = signedContent(webhookId, timestampSeconds, body);
-        return secrets.stream().map(secret -> "v1," + hmac(secret, signed)).collect(Collectors.joining(" "));
-    }
-
-    private static byte[] signedContent(String webhookId, long timestampSeconds, byte[] body) {
-        byte[] prefix = (webhookId + "." + timestampSeconds + ".").getBytes(StandardCharsets.UTF_8);
-        byte[] content = new byte[prefix.length + body.length];
-        System.arraycopy(prefix, 0, content, 0, prefix.length);
-        System.arraycopy(body, 0, content, prefix.length, body.length);
-        return content;
-    }
-
-    private static String hmac(String secret, byte[] content) {
+        List<Mac> macs = new ArrayList<>(secrets.size());
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(WebhookSecrets.keyOf(secret), "HmacSHA256"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(content));
+            for (String secret : secrets) {
+                Mac mac = Mac.getInstance(ALGORITHM);
+                mac.init(new SecretKeySpec(WebhookSecrets.keyOf(secret), ALGORITHM));
+                macs.add(mac);
+            }
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
+            throw new IllegalStateException(ALGORITHM + " is not available", e);
+        }
+        return new Prepared(List.copyOf(macs));
+    }
+
+    /** Initialised keys; each signature works on a copy, so one instance may be used from many threads. */
+    public static final class Prepared {
+
+        private final List<Mac> keys;
+
+        private Prepared(List<Mac> keys) {
+            this.keys = keys;
+        }
+
+        public String signature(String webhookId, long timestampSeconds, byte[] body) {
+            byte[] prefix = (webhookId + "." + timestampSeconds + ".").getBytes(StandardCharsets.UTF_8);
+            StringBuilder header = new StringBuilder(keys.size() * 48);
+            for (Mac key : keys) {
+                Mac mac = copy(key);
+                mac.update(prefix);
+                mac.update(body);
+                if (!header.isEmpty()) {
+                    header.append(' ');
+                }
+                header.append("v1,").append(Base64.getEncoder().encodeToString(mac.doFinal()));
+            }
+            return header.toString();
+        }
+
+        private static Mac copy(Mac key) {
+            try {
+                return (Mac) key.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new IllegalStateException(ALGORITHM + " keys cannot be copied", e);
+            }
         }
     }
 }

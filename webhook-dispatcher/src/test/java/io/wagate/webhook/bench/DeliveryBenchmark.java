@@ -1,5 +1,7 @@
 package io.wagate.webhook.bench;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.wagate.support.identity.InternalIdentity;
 import io.wagate.support.identity.InternalTokenIssuer;
 import io.wagate.support.identity.InternalTokens;
@@ -38,6 +40,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.Lifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -61,8 +64,9 @@ class DeliveryBenchmark {
     private static final int ENDPOINTS = Integer.getInteger("bench.endpoints", 32);
     private static final int CAP = Integer.getInteger("bench.cap", 8);
     private static final int JOBS = Integer.getInteger("bench.jobs", 30_000);
-    private static final int WARM_UP_JOBS = Integer.getInteger("bench.warmup-jobs", 10_000);
+    private static final int WARM_UP_JOBS = Integer.getInteger("bench.warmup-jobs", 30_000);
     private static final int PARTITIONS = Integer.getInteger("bench.partitions", 4);
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     private static final InternalTokenIssuer GATEWAY = new InternalTokenIssuer(
             InternalTokens.privateKey(TestIdentityKeys.privateKeyBase64()), Duration.ofMinutes(30), Clock.systemUTC());
 
@@ -84,40 +88,74 @@ class DeliveryBenchmark {
         int concurrency = ENDPOINTS * CAP;
 
         plainClient(url, body, WARM_UP_JOBS, concurrency);
-        double ceiling = plainClient(url, body, JOBS, concurrency);
 
         SharedInfrastructure infrastructure = SharedInfrastructure.get();
         TestDatabase database = infrastructure.postgres().createDatabase();
         try (ConfigurableApplicationContext dispatcher = new SpringApplicationBuilder(WebhookDispatcherApplication.class)
                 .run(arguments(infrastructure, database))) {
             DatabaseClient sql = dispatcher.getBean(DatabaseClient.class);
+            MeterRegistry meters = dispatcher.getBean(MeterRegistry.class);
+            Lifecycle consumers = dispatcher.getBean("attemptWorkers", Lifecycle.class);
             int port = Integer.parseInt(dispatcher.getEnvironment().getProperty("local.server.port"));
             List<UUID> endpoints = endpoints(sql, port, url);
             try (KafkaProducer<String, byte[]> producer = producer(infrastructure)) {
-                deliver(producer, sql, endpoints, body, WARM_UP_JOBS, 0);
-                // -Dbench.profile=true: a flight recording of the measured phase in target/delivery-benchmark.jfr
+                deliver(producer, meters, endpoints, body, WARM_UP_JOBS, 0);
+                long logged = WARM_UP_JOBS;
+                // -Dbench.profile=true: a flight recording of the rounds in target/delivery-benchmark.jfr
                 // (jfr view hot-methods target/delivery-benchmark.jfr).
                 Recording recording = Boolean.getBoolean("bench.profile")
                         ? new Recording(Configuration.getConfiguration("profile")) : null;
                 if (recording != null) {
                     recording.start();
                 }
-                double dispatched = deliver(producer, sql, endpoints, body, JOBS, WARM_UP_JOBS);
+                // Ceiling and dispatcher alternate, so that a busier or quieter spell of the machine touches both.
+                StringBuilder rounds = new StringBuilder();
+                List<Double> ratios = new ArrayList<>();
+                double deferredBefore = deferred(meters);
+                for (int round = 1; round <= ROUNDS; round++) {
+                    double ceiling = plainClient(url, body, JOBS, concurrency);
+                    double backlog = drain(producer, meters, consumers, endpoints, body, JOBS, logged);
+                    logged += JOBS;
+                    ratios.add(backlog / ceiling);
+                    rounds.append("| %d | %.0f | %.0f | %.0f %% |%n".formatted(round, ceiling, backlog,
+                            100 * backlog / ceiling));
+                }
                 if (recording != null) {
                     recording.stop();
                     recording.dump(Path.of("target", "delivery-benchmark.jfr"));
                     recording.close();
                 }
+                double deferredRounds = deferred(meters) - deferredBefore;
+                double ceiling = plainClient(url, body, JOBS, concurrency);
+                double live = deliver(producer, meters, endpoints, body, JOBS, logged);
+                logged += JOBS;
+                double deferredLive = deferred(meters) - deferredBefore - deferredRounds;
+                long inLog = logged(sql);
+                if (inLog < logged) {
+                    throw new AssertionError("The delivery log has " + inLog + " successful attempts, expected "
+                            + logged);
+                }
+                ratios.sort(null);
                 String report = """
                         # Webhook delivery benchmark
 
                         - machine: %d cores, load average at the end %s
-                        - %d endpoints, cap %d each (concurrency %d), %d partitions, %d jobs measured after %d warm-up jobs
-                        - plain Reactor Netty client (ceiling): %.0f requests/s
-                        - dispatcher (consume, load endpoint + secrets, sign, send, log, end failure run): %.0f deliveries/s
-                        - dispatcher / ceiling: %.0f %%
+                        - %d endpoints, cap %d each (concurrency %d), %d partitions, %d warm-up jobs, %d jobs per phase
+
+                        Backlog rounds: the plain Reactor Netty client (the ceiling) posts the jobs' body; then the
+                        dispatcher's consumers are stopped, the jobs published, the consumers started again, and the
+                        rate runs from the first to the last logged attempt.
+
+                        | round | ceiling (requests/s) | dispatcher (deliveries/s) | dispatcher / ceiling |
+                        | ---: | ---: | ---: | ---: |
+                        %s
+                        Median dispatcher / ceiling: %.0f %%; jobs deferred in the rounds: %.0f.
+
+                        Live: jobs published by this JVM while the dispatcher delivers (rate from the first publish):
+                        %.0f deliveries/s against a ceiling of %.0f requests/s just before = %.0f %%; jobs deferred: %.0f.
                         """.formatted(Runtime.getRuntime().availableProcessors(), loadAverage(), ENDPOINTS, CAP,
-                        concurrency, PARTITIONS, JOBS, WARM_UP_JOBS, ceiling, dispatched, 100 * dispatched / ceiling);
+                        concurrency, PARTITIONS, WARM_UP_JOBS, JOBS, rounds, 100 * ratios.get(ratios.size() / 2),
+                        deferredRounds, live, ceiling, 100 * live / ceiling, deferredLive);
                 System.out.println(report);
                 Path out = Path.of("target", "benchmark-results.md");
                 Files.createDirectories(out.getParent());
@@ -151,10 +189,55 @@ class DeliveryBenchmark {
         }
     }
 
-    /** Publishes {@code count} jobs spread over the endpoints; deliveries per second until every attempt is logged. */
-    private double deliver(KafkaProducer<String, byte[]> producer, DatabaseClient sql, List<UUID> endpoints,
+    /**
+     * Publishes {@code count} jobs spread over the endpoints; deliveries per second until every attempt is logged.
+     * Progress is read from the dispatcher's success counter, which counts an attempt once its row is committed:
+     * polling the table instead would put a growing scan on the database the dispatcher is measured with.
+     */
+    private double deliver(KafkaProducer<String, byte[]> producer, MeterRegistry meters, List<UUID> endpoints,
             String body, int count, long alreadyLogged) throws InterruptedException {
         long start = System.nanoTime();
+        publish(producer, endpoints, body, count);
+        long target = alreadyLogged + count;
+        while (succeeded(meters) < target) {
+            if (seconds(start) > 600) {
+                throw new AssertionError("Only " + succeeded(meters) + " of " + target + " attempts logged after 10 "
+                        + "minutes");
+            }
+            Thread.sleep(20);
+        }
+        return count / seconds(start);
+    }
+
+    /**
+     * Stops the consumers, publishes {@code count} jobs, starts the consumers again: deliveries per second from the
+     * first to the last logged attempt, without the publishing and the consumer group joining.
+     */
+    private double drain(KafkaProducer<String, byte[]> producer, MeterRegistry meters, Lifecycle consumers,
+            List<UUID> endpoints, String body, int count, long alreadyLogged) throws InterruptedException {
+        consumers.stop();
+        publish(producer, endpoints, body, count);
+        consumers.start();
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        long first;
+        while ((first = succeeded(meters)) <= alreadyLogged) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("No attempt logged after the consumers started again");
+            }
+            Thread.sleep(2);
+        }
+        long start = System.nanoTime();
+        long target = alreadyLogged + count;
+        while (succeeded(meters) < target) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Only " + succeeded(meters) + " of " + target + " attempts logged");
+            }
+            Thread.sleep(5);
+        }
+        return (target - first) / seconds(start);
+    }
+
+    private static void publish(KafkaProducer<String, byte[]> producer, List<UUID> endpoints, String body, int count) {
         for (int i = 0; i < count; i++) {
             UUID endpoint = endpoints.get(i % endpoints.size());
             String eventId = UUID.randomUUID().toString();
@@ -163,14 +246,15 @@ class DeliveryBenchmark {
             producer.send(new ProducerRecord<>(DeliveryTopics.FIRST, endpoint.toString(), job.encode()));
         }
         producer.flush();
-        long target = alreadyLogged + count;
-        while (logged(sql) < target) {
-            if (seconds(start) > 600) {
-                throw new AssertionError("Only " + logged(sql) + " of " + target + " attempts logged after 10 minutes");
-            }
-            Thread.sleep(50);
-        }
-        return count / seconds(start);
+    }
+
+    private static long succeeded(MeterRegistry meters) {
+        return (long) meters.find("wagate.webhooks.attempts").tag("outcome", "success").counters().stream()
+                .mapToDouble(Counter::count).sum();
+    }
+
+    private static double deferred(MeterRegistry meters) {
+        return meters.find("wagate.webhooks.deferred").counters().stream().mapToDouble(Counter::count).sum();
     }
 
     private static long logged(DatabaseClient sql) {

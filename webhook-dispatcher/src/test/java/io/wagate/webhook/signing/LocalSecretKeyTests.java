@@ -27,8 +27,8 @@ class LocalSecretKeyTests extends WebhookIntegrationTest {
         assertThat(again).isEqualTo(first);
 
         WebhookProperties withoutKey = new WebhookProperties("", List.of(), List.of(), List.of(Duration.ZERO), 0,
-                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofDays(5), 1, 4, 16, Duration.ofSeconds(1), 256,
-                Duration.ofSeconds(10), "webhook-dispatcher.attempts.", Duration.ofSeconds(1));
+                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofDays(5), 1, 4, 16, Duration.ofSeconds(2), Duration.ofSeconds(1), 256,
+                Duration.ofSeconds(10), 512, "webhook-dispatcher.attempts.", Duration.ofSeconds(1));
         MockEnvironment local = new MockEnvironment().withProperty("wagate.profile", "local");
         SecretCipher before = new SecretCipher(new SecretKeys(withoutKey, store, local));
         SecretCipher afterRestart = new SecretCipher(new SecretKeys(withoutKey, store, local));

@@ -40,8 +40,8 @@ class SecretKeysTests {
 
     private static WebhookProperties properties(String key) {
         return new WebhookProperties(key, List.of(), List.of(), List.of(Duration.ZERO), 0, Duration.ofSeconds(1),
-                Duration.ofSeconds(1), Duration.ofDays(5), 1, 4, 16, Duration.ofSeconds(1), 256,
-                Duration.ofSeconds(10), "webhook-dispatcher.attempts.", Duration.ofSeconds(1));
+                Duration.ofSeconds(1), Duration.ofDays(5), 1, 4, 16, Duration.ofSeconds(2), Duration.ofSeconds(1), 256,
+                Duration.ofSeconds(10), 512, "webhook-dispatcher.attempts.", Duration.ofSeconds(1));
     }
 
 }

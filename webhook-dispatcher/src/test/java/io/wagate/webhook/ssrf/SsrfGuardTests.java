@@ -70,7 +70,7 @@ class SsrfGuardTests {
 
     private static WebhookProperties properties(List<String> allowedPrivate) {
         return new WebhookProperties("", List.of(), allowedPrivate, List.of(Duration.ZERO), 0, Duration.ofSeconds(2),
-                Duration.ofSeconds(2), Duration.ofDays(5), 1, 4, 16, Duration.ofSeconds(1), 256,
-                Duration.ofSeconds(10), "webhook-dispatcher.attempts.", Duration.ofSeconds(1));
+                Duration.ofSeconds(2), Duration.ofDays(5), 1, 4, 16, Duration.ofSeconds(2), Duration.ofSeconds(1), 256,
+                Duration.ofSeconds(10), 512, "webhook-dispatcher.attempts.", Duration.ofSeconds(1));
     }
 }

@@ -1,6 +1,7 @@
 package io.wagate.webhook.delivery.internal;
 
 import io.wagate.contracts.EventIds;
+import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -81,6 +82,17 @@ public class AttemptRows {
                 .defaultIfEmpty(false);
     }
 
+    /** The first logged attempt of a webhook id at an endpoint, if there is one yet. */
+    public Mono<Attempt> first(UUID endpointId, String webhookId) {
+        return database.sql("SELECT id, event_id, webhook_id, event_type, attempt, status_code, latency_ms, error_class, "
+                        + "created_at FROM delivery_attempt WHERE webhook_id = :webhook AND endpoint_id = :endpoint "
+                        + "ORDER BY created_at, id LIMIT 1")
+                .bind("webhook", webhookId)
+                .bind("endpoint", endpointId)
+                .map(AttemptRows::attempt)
+                .one();
+    }
+
     /** The endpoint's most recent attempts, newest first. */
     public Flux<Attempt> recent(UUID endpointId, int limit) {
         return database.sql("SELECT id, event_id, webhook_id, event_type, attempt, status_code, latency_ms, error_class, "
@@ -88,12 +100,16 @@ public class AttemptRows {
                         + "ORDER BY created_at DESC, id DESC LIMIT :limit")
                 .bind("endpoint", endpointId)
                 .bind("limit", limit)
-                .map(row -> new Attempt(row.get("id", UUID.class), row.get("event_id", String.class),
-                        row.get("webhook_id", String.class), row.get("event_type", String.class),
-                        row.get("attempt", Integer.class), row.get("status_code", Integer.class),
-                        row.get("latency_ms", Long.class), row.get("error_class", String.class),
-                        row.get("created_at", Instant.class)))
+                .map(AttemptRows::attempt)
                 .all();
+    }
+
+    private static Attempt attempt(Readable row) {
+        return new Attempt(row.get("id", UUID.class), row.get("event_id", String.class),
+                row.get("webhook_id", String.class), row.get("event_type", String.class),
+                row.get("attempt", Integer.class), row.get("status_code", Integer.class),
+                row.get("latency_ms", Long.class), row.get("error_class", String.class),
+                row.get("created_at", Instant.class));
     }
 
     /** One logged attempt; {@code statusCode} is absent when no answer came ({@code errorClass} says why). */
