@@ -92,6 +92,47 @@ class InternalIdentityTests extends SupportIntegrationTest {
         assertThatThrownBy(() -> verifier.verify("")).isInstanceOf(InvalidInternalTokenException.class);
     }
 
+    @Test
+    void aTokenVerifiedBeforeIsRefusedOnceItExpires() {
+        Instant issuedAt = Instant.parse("2026-11-21T10:00:00Z");
+        InternalTokenIssuer issuer = new InternalTokenIssuer(
+                InternalTokens.privateKey(TestIdentityKeys.privateKeyBase64()), Duration.ofSeconds(60),
+                Clock.fixed(issuedAt, ZoneOffset.UTC));
+        Instant[] now = {issuedAt};
+        Clock moving = new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        InternalTokenVerifier verifier = new InternalTokenVerifier(
+                InternalTokens.publicKey(TestIdentityKeys.publicKeyBase64()), moving);
+        InternalIdentity user = new InternalIdentity(UUID.randomUUID(), "user-1", PrincipalType.USER,
+                Set.of(InternalIdentity.OWNER), Set.of(), null, "basic");
+        String token = issuer.issue(user);
+
+        assertThat(verifier.verify(token)).isEqualTo(user);
+        now[0] = issuedAt.plusSeconds(64);
+        assertThat(verifier.verify(token)).isEqualTo(user);
+        // Expiry (60 s) plus the 5 s skew: remembered or not, the token is no longer accepted.
+        now[0] = issuedAt.plusSeconds(66);
+        assertThatThrownBy(() -> verifier.verify(token)).isInstanceOf(InvalidInternalTokenException.class);
+        // A token that differs in one character of its signature is not mistaken for the one verified before.
+        now[0] = issuedAt;
+        String tampered = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
+        assertThatThrownBy(() -> verifier.verify(tampered)).isInstanceOf(InvalidInternalTokenException.class);
+    }
+
     private void expectUnauthorized(String token) {
         var request = http.get().uri("/api/whoami");
         if (token != null) {

@@ -11,7 +11,8 @@ import java.util.function.Supplier;
 /**
  * The same request through the gateway and straight to what is behind it, measured in one run: warm-up (two thirds
  * through the gateway), the maximum rate of each (closed loop, direct first), then both at half the gateway's
- * maximum (open loop, latency from the intended send time). The targets: gateway throughput at least half of direct,
+ * maximum (open loop, latency from the intended send time) in alternating one-second slices, so that the machine's
+ * background work falls on both alike rather than on whichever window it happened in. The targets: gateway throughput at least half of direct,
  * at most 5 ms added p99 at half the gateway's maximum.
  */
 public record GatewayComparison(Result directMax, Result gatewayMax, double rate, Result gatewayAtRate,
@@ -26,8 +27,9 @@ public record GatewayComparison(Result directMax, Result gatewayMax, double rate
         Result directMax = load.closedLoop(direct, concurrency, measure);
         Result gatewayMax = load.closedLoop(viaGateway, concurrency, measure);
         double rate = gatewayMax.throughput() / 2;
-        Result gatewayAtRate = load.openLoop(viaGateway, rate, measure);
-        Result directAtRate = load.openLoop(direct, rate, measure);
+        Result[] atRate = load.openLoopAlternating(viaGateway, direct, rate, measure, Duration.ofSeconds(1));
+        Result gatewayAtRate = atRate[0];
+        Result directAtRate = atRate[1];
         return new GatewayComparison(directMax, gatewayMax, rate, gatewayAtRate, directAtRate, loadBefore,
                 LoadGenerator.loadAverage());
     }
