@@ -27,6 +27,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -342,6 +343,67 @@ class DeliveryTests extends WebhookIntegrationTest {
             assertThat(failing.received()).extracting(request -> request.header("webhook-id"))
                     .containsOnly((String) sent.get("webhookId"));
         }
+    }
+
+    @Test
+    void theDeliveryLogIsFilteredByTypeOutcomeTimeAndIds() throws InterruptedException {
+        Tenant tenant = newTenant();
+        Instance instance = instance(tenant);
+        try (Sink sink = new Sink(200)) {
+            String id = (String) endpoint(tenant, instance, sink.url(), "*").get("id");
+            UUID endpointId = UUID.fromString(id);
+            Map<?, ?> delivered = testSend(tenant, id);
+            sessionEvent(tenant, instance, new SessionStatusChanged(1, SessionStatus.CONNECTED, null,
+                    SessionReason.LOGGED_IN, 0, null));
+            await().atMost(WAIT).until(() -> count("SELECT count(*) FROM delivery_attempt WHERE endpoint_id = :id",
+                    endpointId) == 2);
+            Thread.sleep(50);
+            Instant between = Instant.now();
+            Thread.sleep(50);
+            sink.answer(503);
+            Map<?, ?> failed = testSend(tenant, id);
+            // The failed test goes through the whole (test) retry schedule: three attempts.
+            await().atMost(WAIT).until(() -> count("SELECT count(*) FROM delivery_attempt WHERE endpoint_id = :id",
+                    endpointId) == 5);
+
+            assertThat(listed(tenant, id, "type=session.status")).extracting(attempt -> attempt.get("type"))
+                    .containsExactly("session.status");
+            assertThat(listed(tenant, id, "outcome=failed")).hasSize(3)
+                    .allSatisfy(attempt -> assertThat(attempt.get("webhookId")).isEqualTo(failed.get("webhookId")));
+            assertThat(listed(tenant, id, "outcome=succeeded")).hasSize(2)
+                    .allSatisfy(attempt -> assertThat(attempt.get("statusCode")).isEqualTo(200));
+            assertThat(listed(tenant, id, "since=" + between)).hasSize(3);
+            assertThat(listed(tenant, id, "until=" + between)).hasSize(2);
+            assertThat(listed(tenant, id, "webhookId=" + delivered.get("webhookId"))).hasSize(1);
+            assertThat(listed(tenant, id, "eventId=" + failed.get("eventId") + "&limit=2")).hasSize(2)
+                    .extracting(attempt -> attempt.get("attempt")).containsExactly(3, 2);
+            assertThat(listed(tenant, id, "type=webhook.test&outcome=succeeded&until=" + between)).hasSize(1);
+
+            for (String bad : List.of("outcome=maybe", "since=yesterday", "type=nope", "until=2026-13-01T00:00:00Z",
+                    "since=" + between + "&until=" + between, "webhookId=" + "x".repeat(201), "limit=0")) {
+                http.get().uri(ENDPOINTS + "/" + id + "/attempts?" + bad)
+                        .header(InternalTokens.HEADER, tenant.developer()).exchange()
+                        .expectStatus().isBadRequest()
+                        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                        .expectBody().jsonPath("$.type").isEqualTo("https://wagate.io/problems/validation-failed");
+            }
+            http.get().uri(ENDPOINTS + "/" + id + "/attempts?outcome=failed")
+                    .header(InternalTokens.HEADER, newTenant().developer()).exchange().expectStatus().isNotFound();
+        }
+    }
+
+    private Map<?, ?> testSend(Tenant tenant, String endpointId) {
+        return http.post().uri(ENDPOINTS + "/" + endpointId + "/test").header(InternalTokens.HEADER,
+                        tenant.developer()).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    private List<Map<String, Object>> listed(Tenant tenant, String endpointId, String query) {
+        return http.get().uri(ENDPOINTS + "/" + endpointId + "/attempts?" + query)
+                .header(InternalTokens.HEADER, tenant.developer()).exchange()
+                .expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+                }).returnResult().getResponseBody();
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.wagate.webhook.WebhookProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
@@ -32,6 +33,7 @@ import reactor.core.publisher.Mono;
 class DeliveryController {
 
     static final int MAX_LIMIT = 100;
+    private static final int MAX_ID_LENGTH = 200;
     private static final Duration TEST_POLL = Duration.ofMillis(100);
 
     /**
@@ -66,13 +68,40 @@ class DeliveryController {
         this.testWait = properties.requestTimeout().plusSeconds(5);
     }
 
+    /**
+     * The endpoint's attempts, newest first, optionally only of one event type, one outcome ({@code succeeded}: a
+     * 2xx answer; {@code failed}), a time range [since, until), one webhook id or one event id. To page, pass the
+     * oldest {@code createdAt} of a page as the next page's {@code until}.
+     */
     @GetMapping("/attempts")
     Flux<AttemptRows.Attempt> attempts(InternalIdentity identity, @PathVariable UUID id,
-            @RequestParam(defaultValue = "50") int limit) {
+            @RequestParam(defaultValue = "50") int limit, @RequestParam(required = false) @Nullable String type,
+            @RequestParam(required = false) @Nullable String outcome,
+            @RequestParam(required = false) @Nullable String since,
+            @RequestParam(required = false) @Nullable String until,
+            @RequestParam(required = false) @Nullable String webhookId,
+            @RequestParam(required = false) @Nullable String eventId) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ApiProblem.invalid("limit must be between 1 and " + MAX_LIMIT);
         }
-        return endpoints.manageable(identity, id).flatMapMany(endpoint -> attempts.recent(endpoint.id(), limit));
+        Instant from = DeliveryFilters.instant("since", since);
+        Instant to = DeliveryFilters.instant("until", until);
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw ApiProblem.invalid("since must be before until");
+        }
+        List<String> types = DeliveryFilters.types(type == null ? null : List.of(type));
+        AttemptRows.Filter filter = new AttemptRows.Filter(types.isEmpty() ? null : types.getFirst(),
+                DeliveryFilters.outcome(outcome), from, to, identifier("webhookId", webhookId),
+                identifier("eventId", eventId));
+        return endpoints.manageable(identity, id)
+                .flatMapMany(endpoint -> attempts.recent(endpoint.id(), filter, limit));
+    }
+
+    private static @Nullable String identifier(String name, @Nullable String value) {
+        if (value != null && (value.isBlank() || value.length() > MAX_ID_LENGTH)) {
+            throw ApiProblem.invalid(name + " must be 1 to " + MAX_ID_LENGTH + " characters");
+        }
+        return value;
     }
 
     /**

@@ -8,7 +8,6 @@ import io.wagate.webhook.delivery.internal.PayloadRows;
 import io.wagate.webhook.endpoint.Endpoint;
 import io.wagate.webhook.endpoint.Endpoints;
 import io.wagate.webhook.endpoint.WebhookProblems;
-import io.wagate.webhook.event.PublicEventType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -92,8 +91,8 @@ class ReplayController {
         if (since == null || until == null || !since.isBefore(until)) {
             throw ApiProblem.invalid("since must be before until");
         }
-        List<String> types = types(request.eventTypes());
-        Boolean succeeded = outcome(request.outcome());
+        List<String> types = DeliveryFilters.types(request.eventTypes());
+        Boolean succeeded = DeliveryFilters.outcome(request.outcome());
         Instant from = since.isAfter(keptSince()) ? since : keptSince();
         return replayable(identity, id).flatMap(endpoint -> payloads.range(endpoint.id(), from, until, types,
                         succeeded, MAX_REPLAY + 1).collectList())
@@ -114,28 +113,5 @@ class ReplayController {
 
     private Instant keptSince() {
         return Instant.now().minus(retention.payloads());
-    }
-
-    private static List<String> types(@Nullable List<String> requested) {
-        if (requested == null || requested.contains(PublicEventType.ALL)) {
-            return List.of();
-        }
-        for (String type : requested) {
-            if (type == null || PublicEventType.fromWire(type).isEmpty()) {
-                throw ApiProblem.invalid("Unknown event type " + type);
-            }
-        }
-        return List.copyOf(requested);
-    }
-
-    private static @Nullable Boolean outcome(@Nullable String outcome) {
-        if (outcome == null) {
-            return null;
-        }
-        return switch (outcome) {
-            case "succeeded" -> true;
-            case "failed" -> false;
-            default -> throw ApiProblem.invalid("outcome must be succeeded or failed");
-        };
     }
 }

@@ -93,15 +93,60 @@ public class AttemptRows {
                 .one();
     }
 
-    /** The endpoint's most recent attempts, newest first. */
-    public Flux<Attempt> recent(UUID endpointId, int limit) {
-        return database.sql("SELECT id, event_id, webhook_id, event_type, attempt, status_code, latency_ms, error_class, "
-                        + "created_at FROM delivery_attempt WHERE endpoint_id = :endpoint "
-                        + "ORDER BY created_at DESC, id DESC LIMIT :limit")
+    /**
+     * What to list of an endpoint's attempts; null parts do not filter.
+     *
+     * @param succeeded true for 2xx answers, false for the others (including no answer)
+     * @param since inclusive
+     * @param until exclusive
+     */
+    public record Filter(@Nullable String type, @Nullable Boolean succeeded, @Nullable Instant since,
+            @Nullable Instant until, @Nullable String webhookId, @Nullable String eventId) {
+    }
+
+    /** The endpoint's attempts that pass the filter, newest first. */
+    public Flux<Attempt> recent(UUID endpointId, Filter filter, int limit) {
+        StringBuilder where = new StringBuilder("endpoint_id = :endpoint");
+        if (filter.type() != null) {
+            where.append(" AND event_type = :type");
+        }
+        if (filter.succeeded() != null) {
+            where.append(filter.succeeded() ? " AND status_code BETWEEN 200 AND 299"
+                    : " AND (status_code IS NULL OR status_code NOT BETWEEN 200 AND 299)");
+        }
+        if (filter.since() != null) {
+            where.append(" AND created_at >= :since");
+        }
+        if (filter.until() != null) {
+            where.append(" AND created_at < :until");
+        }
+        if (filter.webhookId() != null) {
+            where.append(" AND webhook_id = :webhook");
+        }
+        if (filter.eventId() != null) {
+            where.append(" AND event_id = :event");
+        }
+        var spec = database.sql("SELECT id, event_id, webhook_id, event_type, attempt, status_code, latency_ms, "
+                        + "error_class, created_at FROM delivery_attempt WHERE " + where
+                        + " ORDER BY created_at DESC, id DESC LIMIT :limit")
                 .bind("endpoint", endpointId)
-                .bind("limit", limit)
-                .map(AttemptRows::attempt)
-                .all();
+                .bind("limit", limit);
+        if (filter.type() != null) {
+            spec = spec.bind("type", filter.type());
+        }
+        if (filter.since() != null) {
+            spec = spec.bind("since", filter.since());
+        }
+        if (filter.until() != null) {
+            spec = spec.bind("until", filter.until());
+        }
+        if (filter.webhookId() != null) {
+            spec = spec.bind("webhook", filter.webhookId());
+        }
+        if (filter.eventId() != null) {
+            spec = spec.bind("event", filter.eventId());
+        }
+        return spec.map(AttemptRows::attempt).all();
     }
 
     private static Attempt attempt(Readable row) {
