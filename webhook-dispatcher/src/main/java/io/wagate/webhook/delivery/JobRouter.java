@@ -100,7 +100,8 @@ class JobRouter {
                 return;
             }
             grantedAt = System.nanoTime();
-            deliverer.attempt(job, this::requestOver).subscribe(null, this::failed, () -> {
+            // Deferred, so that even a failure while setting the attempt up ends in failed() and is tried again.
+            Mono.defer(() -> deliverer.attempt(job, this::requestOver)).subscribe(null, this::failed, () -> {
                 requestOver();
                 completion.done();
             });
@@ -147,11 +148,10 @@ class JobRouter {
 
     private void defer(DeliveryJob job, Counter reason, Completion completion) {
         reason.increment();
-        DeliveryJob later = job.deferredUntil(System.currentTimeMillis() + busyDelay.toMillis());
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(DeliveryTopics.DEFERRED,
-                job.endpointId().toString(), later.encode());
-        untilDone(() -> Mono.fromFuture(() -> kafka.send(record)).then(), 0, error -> log.warn("Deferring webhook {} "
-                + "failed, trying again: {}", job.webhookId(), error.toString()))
+        long due = System.currentTimeMillis() + busyDelay.toMillis();
+        untilDone(() -> Mono.fromFuture(() -> kafka.send(new ProducerRecord<>(DeliveryTopics.DEFERRED,
+                        job.endpointId().toString(), job.deferredUntil(due).encode()))).then(), 0,
+                error -> log.warn("Deferring webhook {} failed, trying again: {}", job.webhookId(), error.toString()))
                 .subscribe(null, error -> completion.abandoned(), completion::done);
     }
 
