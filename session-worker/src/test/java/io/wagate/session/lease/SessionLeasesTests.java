@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.wagate.contracts.session.ProfileUpdated;
 import io.wagate.contracts.session.SessionReason;
 import io.wagate.contracts.session.SessionStatus;
@@ -40,19 +42,31 @@ class SessionLeasesTests extends SessionWorkerIntegrationTest {
     SessionManager sessions;
 
     private SessionLeases worker(String id, Duration ttl) {
+        return worker(id, ttl, new SimpleMeterRegistry());
+    }
+
+    private SessionLeases worker(String id, Duration ttl, MeterRegistry meters) {
         return new SessionLeases(redis, new LeaseProperties(id, ttl, ttl.dividedBy(3), ttl.multipliedBy(2),
-                Duration.ofMillis(100)));
+                Duration.ofMillis(100)), meters);
+    }
+
+    private static double leases(MeterRegistry meters, String operation, String outcome) {
+        return meters.get("wagate.sessions.leases").tag("operation", operation).tag("outcome", outcome).counter()
+                .count();
     }
 
     @Test
     void aSecondWorkerCannotAcquireAHeldLease() {
         UUID instance = UUID.randomUUID();
         SessionLeases first = worker("worker-a", Duration.ofSeconds(30));
-        SessionLeases second = worker("worker-b", Duration.ofSeconds(30));
+        MeterRegistry secondMeters = new SimpleMeterRegistry();
+        SessionLeases second = worker("worker-b", Duration.ofSeconds(30), secondMeters);
 
         Lease held = first.acquire(instance, 0).block(WAIT);
         assertThat(held).isNotNull();
         assertThat(second.acquire(instance, 0).blockOptional(WAIT)).isEmpty();
+        assertThat(leases(secondMeters, "acquire", "held_elsewhere")).isEqualTo(1);
+        assertThat(secondMeters.get("wagate.sessions.leases.held").gauge().value()).isZero();
         assertThat(second.release(new Lease(instance, "worker-b", held.token())).block(WAIT)).isFalse();
         assertThat(first.holder(instance).block(WAIT)).isEqualTo("worker-a|" + held.token());
 
@@ -65,8 +79,10 @@ class SessionLeasesTests extends SessionWorkerIntegrationTest {
     @Test
     void anExpiredLeaseIsTakenOverWithAHigherTokenAndCannotBeRenewed() {
         UUID instance = UUID.randomUUID();
-        SessionLeases paused = worker("worker-a", Duration.ofMillis(400));
-        SessionLeases next = worker("worker-b", Duration.ofSeconds(30));
+        MeterRegistry pausedMeters = new SimpleMeterRegistry();
+        MeterRegistry nextMeters = new SimpleMeterRegistry();
+        SessionLeases paused = worker("worker-a", Duration.ofMillis(400), pausedMeters);
+        SessionLeases next = worker("worker-b", Duration.ofSeconds(30), nextMeters);
 
         Lease old = paused.acquire(instance, 0).block(WAIT);
         assertThat(old).isNotNull();
@@ -74,9 +90,18 @@ class SessionLeasesTests extends SessionWorkerIntegrationTest {
                 lease -> lease != null);
         assertThat(taken.token()).isGreaterThan(old.token());
 
+        assertThat(pausedMeters.get("wagate.sessions.leases.held").gauge().value()).isEqualTo(1);
         assertThat(paused.renew(old).block(WAIT)).isFalse();
         assertThat(paused.release(old).block(WAIT)).isFalse();
         assertThat(next.holder(instance).block(WAIT)).isEqualTo("worker-b|" + taken.token());
+
+        // What an operator sees: the paused worker lost a renewal and no longer counts the lease as held.
+        assertThat(leases(pausedMeters, "acquire", "granted")).isEqualTo(1);
+        assertThat(leases(pausedMeters, "renew", "lost")).isEqualTo(1);
+        assertThat(leases(pausedMeters, "release", "taken_over")).isEqualTo(1);
+        assertThat(pausedMeters.get("wagate.sessions.leases.held").gauge().value()).isZero();
+        assertThat(leases(nextMeters, "acquire", "granted")).isEqualTo(1);
+        assertThat(nextMeters.get("wagate.sessions.leases.held").gauge().value()).isEqualTo(1);
     }
 
     @Test
