@@ -286,9 +286,7 @@ class DeliveryTests extends WebhookIntegrationTest {
         Instance instance = instance(tenant);
         try (Sink sink = new Sink(200)) {
             String id = (String) endpoint(tenant, instance, sink.url(), "message.status").get("id");
-            Map<?, ?> sent = http.post().uri(ENDPOINTS + "/" + id + "/test")
-                    .header(InternalTokens.HEADER, tenant.developer()).exchange()
-                    .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+            Map<?, ?> sent = testSend(tenant, id);
 
             // The answer already says how the receiver answered the first attempt.
             assertThat(sent.get("attempt")).isEqualTo(Map.of("delivered", true, "statusCode", 200,
@@ -331,9 +329,7 @@ class DeliveryTests extends WebhookIntegrationTest {
         try (Sink failing = new Sink(503)) {
             String id = (String) endpoint(tenant, instance, failing.url(), "*").get("id");
 
-            Map<?, ?> sent = http.post().uri(ENDPOINTS + "/" + id + "/test")
-                    .header(InternalTokens.HEADER, tenant.developer()).exchange()
-                    .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+            Map<?, ?> sent = testSend(tenant, id);
 
             Map<?, ?> attempt = (Map<?, ?>) sent.get("attempt");
             assertThat(attempt.get("delivered")).isEqualTo(false);

@@ -117,7 +117,7 @@ class Deliverer {
     }
 
     /** Signs and posts the job's body as it stands (no breaker, no log). */
-    Mono<WebhookClient.Result> send(Endpoint endpoint, DeliveryJob job, StandardWebhooksSigner.Prepared signer) {
+    private Mono<WebhookClient.Result> send(Endpoint endpoint, DeliveryJob job, StandardWebhooksSigner.Prepared signer) {
         byte[] body = job.bodyBytes();
         long timestamp = Instant.now().getEpochSecond();
         String signature = signer.signature(job.webhookId(), timestamp, body);

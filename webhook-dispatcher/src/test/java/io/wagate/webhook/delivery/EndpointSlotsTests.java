@@ -2,10 +2,11 @@ package io.wagate.webhook.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.wagate.webhook.WebhookProperties;
+import io.wagate.webhook.TestWebhookProperties;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -166,9 +167,8 @@ class EndpointSlotsTests {
     }
 
     private static EndpointSlots slots(int maxQueued, Duration maxWait) {
-        return new EndpointSlots(new WebhookProperties("", List.of(), List.of(), List.of(Duration.ZERO), 0,
-                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofDays(5), 1, CAP, maxQueued, maxWait,
-                Duration.ofSeconds(1), 100_000, Duration.ofSeconds(10), 512, "test.", Duration.ofSeconds(1)));
+        return new EndpointSlots(TestWebhookProperties.of(Map.of("max-concurrency-per-endpoint", CAP,
+                "max-queued-per-endpoint", maxQueued, "max-queue-wait", maxWait, "max-in-flight", 100_000)));
     }
 
     private static final class Recorder implements EndpointSlots.Waiter {

@@ -2,12 +2,13 @@ package io.wagate.webhook.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wagate.webhook.TestWebhookProperties;
 import io.wagate.webhook.WebhookIntegrationTest;
 import io.wagate.webhook.WebhookProperties;
 import io.wagate.webhook.signing.internal.LocalSecretKeyStore;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,9 +27,7 @@ class LocalSecretKeyTests extends WebhookIntegrationTest {
         assertThat(Base64.getDecoder().decode(first)).hasSize(32);
         assertThat(again).isEqualTo(first);
 
-        WebhookProperties withoutKey = new WebhookProperties("", List.of(), List.of(), List.of(Duration.ZERO), 0,
-                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofDays(5), 1, 4, 16, Duration.ofSeconds(2), Duration.ofSeconds(1), 256,
-                Duration.ofSeconds(10), 512, "webhook-dispatcher.attempts.", Duration.ofSeconds(1));
+        WebhookProperties withoutKey = TestWebhookProperties.of(Map.of("secret-key", ""));
         MockEnvironment local = new MockEnvironment().withProperty("wagate.profile", "local");
         SecretCipher before = new SecretCipher(new SecretKeys(withoutKey, store, local));
         SecretCipher afterRestart = new SecretCipher(new SecretKeys(withoutKey, store, local));

@@ -3,9 +3,9 @@ package io.wagate.webhook.signing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.wagate.webhook.TestWebhookProperties;
 import io.wagate.webhook.WebhookProperties;
-import java.time.Duration;
-import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
@@ -39,9 +39,7 @@ class SecretKeysTests {
     }
 
     private static WebhookProperties properties(String key) {
-        return new WebhookProperties(key, List.of(), List.of(), List.of(Duration.ZERO), 0, Duration.ofSeconds(1),
-                Duration.ofSeconds(1), Duration.ofDays(5), 1, 4, 16, Duration.ofSeconds(2), Duration.ofSeconds(1), 256,
-                Duration.ofSeconds(10), 512, "webhook-dispatcher.attempts.", Duration.ofSeconds(1));
+        return TestWebhookProperties.of(key == null ? Map.of() : Map.of("secret-key", key));
     }
 
 }

@@ -3,10 +3,13 @@ package io.wagate.webhook.ssrf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.wagate.webhook.TestWebhookProperties;
 import io.wagate.webhook.WebhookProperties;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -69,8 +72,10 @@ class SsrfGuardTests {
     }
 
     private static WebhookProperties properties(List<String> allowedPrivate) {
-        return new WebhookProperties("", List.of(), allowedPrivate, List.of(Duration.ZERO), 0, Duration.ofSeconds(2),
-                Duration.ofSeconds(2), Duration.ofDays(5), 1, 4, 16, Duration.ofSeconds(2), Duration.ofSeconds(1), 256,
-                Duration.ofSeconds(10), 512, "webhook-dispatcher.attempts.", Duration.ofSeconds(1));
+        Map<String, Object> settings = new HashMap<>(Map.of("request-timeout", "2s", "connect-timeout", "2s"));
+        if (!allowedPrivate.isEmpty()) {
+            settings.put("allowed-private-hosts", String.join(",", allowedPrivate));
+        }
+        return TestWebhookProperties.of(settings);
     }
 }

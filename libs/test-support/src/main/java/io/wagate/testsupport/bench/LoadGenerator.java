@@ -72,16 +72,8 @@ public final class LoadGenerator {
         long total = (long) (rate * duration.toSeconds());
         long intervalNanos = (long) (1_000_000_000 / rate);
         Recorder recorder = new Recorder((int) total + 1, cpuNanos);
-        long start = System.nanoTime();
         try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (long i = 0; i < total; i++) {
-                long intended = start + i * intervalNanos;
-                long wait = intended - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                }
-                senders.execute(() -> recorder.record(intended, call(request.get())));
-            }
+            sendPaced(senders, request, recorder, total, intervalNanos);
         }
         return recorder.result();
     }
@@ -106,16 +98,8 @@ public final class LoadGenerator {
                 int path = (int) (round % 2);
                 Recorder recorder = recorders[path];
                 Supplier<HttpRequest> request = requests.get(path);
-                long start = System.nanoTime();
                 long cpuAtStart = cpuNanos.getAsLong();
-                for (long i = 0; i < perSlice; i++) {
-                    long intended = start + i * intervalNanos;
-                    long wait = intended - System.nanoTime();
-                    if (wait > 0) {
-                        LockSupport.parkNanos(wait);
-                    }
-                    senders.execute(() -> recorder.record(intended, call(request.get())));
-                }
+                long start = sendPaced(senders, request, recorder, perSlice, intervalNanos);
                 long sliceEnd = start + perSlice * intervalNanos;
                 long rest = sliceEnd - System.nanoTime();
                 if (rest > 0) {
@@ -125,6 +109,24 @@ public final class LoadGenerator {
             }
         }
         return new Result[] {recorders[0].result(), recorders[1].result()};
+    }
+
+    /**
+     * Sends {@code count} requests, one every {@code intervalNanos} from now, each recorded from its intended send
+     * time (a late sender does not hide the wait it caused); returns when the last is sent, with the start time.
+     */
+    private long sendPaced(ExecutorService senders, Supplier<HttpRequest> request, Recorder recorder, long count,
+            long intervalNanos) {
+        long start = System.nanoTime();
+        for (long i = 0; i < count; i++) {
+            long intended = start + i * intervalNanos;
+            long wait = intended - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            senders.execute(() -> recorder.record(intended, call(request.get())));
+        }
+        return start;
     }
 
     /** CPU time of this JVM, in nanoseconds. */
