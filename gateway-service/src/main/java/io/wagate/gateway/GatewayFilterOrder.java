@@ -6,7 +6,8 @@ import org.springframework.core.Ordered;
  * The order of the gateway's own filters in one place, because their correctness depends on it: the request id
  * comes first, the access log wraps everything it reports on (including the problem answers), CORS answers
  * preflights before anything asks for credentials, and inside the gateway chain the caller is authenticated before
- * its rate limit is looked up and before the internal token carrying the plan is minted.
+ * its rate limit (and plan) is looked up. The internal token carrying the plan is minted last, when the outgoing
+ * request's headers are built ({@code InternalIdentityHeadersFilter}).
  */
 public final class GatewayFilterOrder {
 
@@ -19,7 +20,6 @@ public final class GatewayFilterOrder {
     /** Gateway (route) filters: all before Spring Cloud Gateway's response writer (-1) and routing filters. */
     public static final int AUTHENTICATION = -300;
     public static final int RATE_LIMIT = -200;
-    public static final int INTERNAL_IDENTITY = -100;
     /** Wraps only the call to the service (Netty routing), after the response writer subscribed. */
     public static final int CIRCUIT_BREAKER = 10;
 

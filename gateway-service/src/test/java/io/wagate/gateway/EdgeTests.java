@@ -1,9 +1,17 @@
 package io.wagate.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
@@ -53,6 +61,42 @@ class EdgeTests extends GatewayIntegrationTest {
                 .expectStatus().isOk()
                 .expectHeader().valueEquals("X-Frame-Options", "DENY")
                 .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "http://localhost:3000");
+    }
+
+    @Test
+    void theAccessLogLineCarriesTheRequestIdAndNoCredential() {
+        Logger accessLog = (Logger) LoggerFactory.getLogger("io.wagate.gateway.access");
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        accessLog.addAppender(lines);
+        String requestId = "edge-" + UUID.randomUUID();
+        String token = UserTokens.owner(UUID.randomUUID(), "u");
+        try {
+            http().get().uri("/api/instances")
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                    .header("X-Request-Id", requestId)
+                    .exchange()
+                    .expectStatus().isOk()
+                    .expectHeader().valueEquals("X-Request-Id", requestId);
+            await().atMost(Duration.ofSeconds(5)).until(() -> lines.list.stream().anyMatch(line -> fields(line)
+                    .getOrDefault("requestId", "").equals(requestId)));
+            ILoggingEvent line = lines.list.stream()
+                    .filter(event -> requestId.equals(fields(event).get("requestId"))).findFirst().orElseThrow();
+            assertThat(fields(line)).containsEntry("http.response.status_code", "200")
+                    .containsEntry("url.path_template", "/api/instances")
+                    .containsEntry("principal.type", "user");
+            assertThat(line.getFormattedMessage() + fields(line)).doesNotContain(token);
+        } finally {
+            accessLog.detachAppender(lines);
+        }
+    }
+
+    private static Map<String, String> fields(ILoggingEvent line) {
+        Map<String, String> fields = new HashMap<>(line.getMDCPropertyMap());
+        if (line.getKeyValuePairs() != null) {
+            line.getKeyValuePairs().forEach(pair -> fields.put(pair.key, String.valueOf(pair.value)));
+        }
+        return fields;
     }
 
     @Test

@@ -9,8 +9,15 @@ import io.wagate.contracts.platform.PlanLimits;
 import io.wagate.contracts.platform.SubscriptionChanged;
 import io.wagate.contracts.platform.SubscriptionStatus;
 import io.wagate.support.kafka.EventPublisher;
+import io.wagate.gateway.plan.PlanProperties;
+import io.wagate.gateway.ratelimit.RateLimitDecision;
+import io.wagate.gateway.ratelimit.RouteClass;
+import io.wagate.gateway.ratelimit.internal.LimitRequest;
+import io.wagate.gateway.ratelimit.internal.RedisTokenBuckets;
+import io.wagate.gateway.ratelimit.internal.TokenLeases;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,6 +76,38 @@ class RateLimitTests extends GatewayIntegrationTest {
         http().post().uri("/api/auth/refresh").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
                 .exchange().expectStatus().isOk()
                 .expectHeader().valueEquals("RateLimit-Limit", "30");
+    }
+
+    @Test
+    void leasedTokensNeverLetTwoReplicasPastTheLimit() {
+        PlanProperties plans = new PlanProperties("basic", 1000);
+        RedisTokenBuckets buckets = new RedisTokenBuckets(redis, plans, 1.0, 30);
+        List<TokenLeases> replicas = List.of(new TokenLeases(0.05, Duration.ofSeconds(1).toNanos(), 1000, System::nanoTime),
+                new TokenLeases(0.05, Duration.ofSeconds(1).toNanos(), 1000, System::nanoTime));
+        LimitRequest request = new LimitRequest(RouteClass.API, UUID.randomUUID(), "key:" + UUID.randomUUID());
+        long started = System.nanoTime();
+        int allowed = 0;
+        int grantingChecks = 0;
+        int lastRemaining = Integer.MAX_VALUE;
+        for (int i = 0; i < 3000; i++) {
+            TokenLeases replica = replicas.get(i % 2);
+            RateLimitDecision decision = replica.take(request);
+            if (decision == null) {
+                RedisTokenBuckets.Grant grant = buckets.check(request, replica.sizeFor(request)).block();
+                grantingChecks += grant.granted() > 0 ? 1 : 0;
+                decision = replica.granted(request, grant.decision(), grant.granted());
+            }
+            if (decision.allowed()) {
+                allowed++;
+                lastRemaining = (int) decision.remaining();
+            }
+        }
+        long refilled = (System.nanoTime() - started) * 1000 / Duration.ofMinutes(1).toNanos() + 1;
+
+        assertThat(allowed).as("at most the bucket plus what refilled meanwhile").isLessThanOrEqualTo(1000 + (int) refilled);
+        assertThat(allowed).as("at most two leases of 50 lost to the other replica").isGreaterThanOrEqualTo(900);
+        assertThat(lastRemaining).isLessThan(100);
+        assertThat(grantingChecks).as("Redis checks that let requests through").isLessThan(allowed / 10);
     }
 
     private void changePlan(UUID tenant, long version, String plan, int requestsPerMinute) {

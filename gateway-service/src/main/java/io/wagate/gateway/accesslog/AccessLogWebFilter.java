@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Timer;
 import io.wagate.gateway.GatewayFilterOrder;
 import io.wagate.gateway.authentication.Caller;
 import io.wagate.support.web.ProblemWebExceptionHandler;
+import io.wagate.support.web.RequestIds;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,7 +67,10 @@ public final class AccessLogWebFilter implements WebFilter, Ordered {
                 .tag("principal_type", principalType)
                 .register(meters)
                 .record(nanos, TimeUnit.NANOSECONDS);
-        log.atInfo()
+        if (!log.isInfoEnabled()) {
+            return;
+        }
+        RequestIds.onLogLine(log.atInfo(), RequestIds.of(exchange))
                 .addKeyValue("http.request.method", method)
                 .addKeyValue("url.path_template", template)
                 .addKeyValue("gateway.route", routeId)

@@ -4,6 +4,7 @@ import io.wagate.gateway.plan.PlanProperties;
 import io.wagate.support.identity.IdentityProperties;
 import io.wagate.support.identity.InternalTokenIssuer;
 import io.wagate.support.identity.InternalTokens;
+import io.wagate.support.web.RequestIdWebFilter;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -28,8 +29,14 @@ class IdentityConfiguration {
     }
 
     @Bean
-    InternalIdentityGlobalFilter internalIdentityGlobalFilter(InternalTokenIssuer issuer, IdentityProperties properties,
-            PlanProperties plans) {
-        return new InternalIdentityGlobalFilter(issuer, properties.tokenTtl(), plans);
+    InternalIdentityHeadersFilter internalIdentityHeadersFilter(InternalTokenIssuer issuer,
+            IdentityProperties properties, PlanProperties plans) {
+        return new InternalIdentityHeadersFilter(issuer, properties.tokenTtl(), plans);
+    }
+
+    /** The request id travels to the services in {@link InternalIdentityHeadersFilter}, with the identity. */
+    @Bean
+    RequestIdWebFilter requestIdWebFilter() {
+        return new RequestIdWebFilter(false);
     }
 }

@@ -5,6 +5,7 @@ import io.wagate.gateway.plan.PlanProperties;
 import io.wagate.gateway.ratelimit.internal.LocalTokenBuckets;
 import io.wagate.gateway.ratelimit.internal.RateLimitKeyResolver;
 import io.wagate.gateway.ratelimit.internal.RedisTokenBuckets;
+import io.wagate.gateway.ratelimit.internal.TokenLeases;
 import io.wagate.gateway.security.ClientAddresses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +26,8 @@ class RateLimitConfiguration {
                 new RedisTokenBuckets(redis, plans, properties.principalShare(), properties.anonymousRequestsPerMinute()),
                 new LocalTokenBuckets(plans, properties.principalShare(), properties.anonymousRequestsPerMinute(),
                         properties.localMaxBuckets(), System::currentTimeMillis),
+                new TokenLeases(properties.leaseMaxShare(), properties.leaseTtl().toNanos(), properties.localMaxBuckets(),
+                        System::nanoTime),
                 keys, properties, plans, meters);
     }
 }

@@ -10,6 +10,7 @@ import io.wagate.gateway.ratelimit.internal.LimitRequest;
 import io.wagate.gateway.ratelimit.internal.LocalTokenBuckets;
 import io.wagate.gateway.ratelimit.internal.RateLimitKeyResolver;
 import io.wagate.gateway.ratelimit.internal.RedisTokenBuckets;
+import io.wagate.gateway.ratelimit.internal.TokenLeases;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -25,7 +26,8 @@ import reactor.core.publisher.Mono;
  * Applies the rate limits to every routed request, after authentication: per tenant by its plan and per API key or
  * user for authenticated requests, per client address for anonymous ones. Every answer carries the
  * {@code RateLimit-*} headers; a refused request answers 429 problem+json with {@code Retry-After}. When Redis cannot
- * be asked, the route class's policy decides (docs/gateway.md explains the choice).
+ * be asked, the route class's policy decides (docs/gateway.md explains the choice). A busy caller of the API is
+ * served from tokens leased ahead ({@link TokenLeases}) instead of asking Redis every time.
  */
 public class RateLimitGlobalFilter implements GlobalFilter, Ordered {
 
@@ -34,15 +36,17 @@ public class RateLimitGlobalFilter implements GlobalFilter, Ordered {
     private final AtomicLong lastFailureLog = new AtomicLong(System.nanoTime() - 60_000_000_000L);
     private final RedisTokenBuckets redis;
     private final LocalTokenBuckets local;
+    private final TokenLeases leases;
     private final RateLimitKeyResolver keys;
     private final RateLimitProperties properties;
     private final PlanProperties plans;
     private final MeterRegistry meters;
 
-    public RateLimitGlobalFilter(RedisTokenBuckets redis, LocalTokenBuckets local, RateLimitKeyResolver keys,
-            RateLimitProperties properties, PlanProperties plans, MeterRegistry meters) {
+    public RateLimitGlobalFilter(RedisTokenBuckets redis, LocalTokenBuckets local, TokenLeases leases,
+            RateLimitKeyResolver keys, RateLimitProperties properties, PlanProperties plans, MeterRegistry meters) {
         this.redis = redis;
         this.local = local;
+        this.leases = leases;
         this.keys = keys;
         this.properties = properties;
         this.plans = plans;
@@ -61,9 +65,18 @@ public class RateLimitGlobalFilter implements GlobalFilter, Ordered {
         RouteClass routeClass = caller == null ? RouteClass.PUBLIC : RouteClass.API;
         LimitRequest request = new LimitRequest(routeClass, caller == null ? null : caller.tenantId(),
                 keys.keyOf(exchange));
-        return redis.check(request)
+        RateLimitDecision leased = routeClass == RouteClass.API ? leases.take(request) : null;
+        if (leased != null) {
+            return apply(exchange, chain, routeClass, new Checked(leased, "allowed"));
+        }
+        long size = routeClass == RouteClass.API ? leases.sizeFor(request) : 1;
+        return redis.check(request, size)
                 .timeout(properties.redisTimeout())
-                .map(decision -> new Checked(decision, decision.allowed() ? "allowed" : "limited"))
+                .map(grant -> {
+                    RateLimitDecision decision = routeClass == RouteClass.API
+                            ? leases.granted(request, grant.decision(), grant.granted()) : grant.decision();
+                    return new Checked(decision, decision.allowed() ? "allowed" : "limited");
+                })
                 .onErrorResume(error -> onRedisFailure(request, error))
                 .flatMap(checked -> apply(exchange, chain, routeClass, checked));
     }

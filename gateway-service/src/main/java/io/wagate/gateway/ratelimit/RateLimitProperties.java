@@ -21,7 +21,10 @@ import org.springframework.validation.annotation.Validated;
  * @param redisTimeout how long a limit check may wait for Redis before the Redis-down policy applies
  * @param publicOnRedisFailure what public endpoints do when Redis cannot be asked (see docs/gateway.md)
  * @param apiOnRedisFailure what authenticated API requests do when Redis cannot be asked
- * @param localMaxBuckets bound of the in-memory fallback limiter's bucket table
+ * @param localMaxBuckets bound of the in-memory fallback limiter's bucket table (and of the lease table)
+ * @param leaseMaxShare the most one replica takes from a caller's buckets ahead of need, as a fraction of its
+ *     tightest limit per minute (0: every request is checked in Redis); see docs/gateway.md
+ * @param leaseTtl how long tokens taken ahead may be spent; also how late a plan change may reach a busy caller
  */
 @Validated
 @ConfigurationProperties("wagate.gateway.rate-limit")
@@ -32,7 +35,9 @@ public record RateLimitProperties(
         @DefaultValue("1s") Duration redisTimeout,
         @DefaultValue("FAIL_CLOSED") OnRedisFailure publicOnRedisFailure,
         @DefaultValue("LOCAL_FALLBACK") OnRedisFailure apiOnRedisFailure,
-        @DefaultValue("100000") @Min(100) int localMaxBuckets) {
+        @DefaultValue("100000") @Min(100) int localMaxBuckets,
+        @DefaultValue("0.01") @DecimalMin("0.0") @DecimalMax("0.2") double leaseMaxShare,
+        @DefaultValue("1s") Duration leaseTtl) {
 
     /** What to do with a request when its limit cannot be checked in Redis. */
     public enum OnRedisFailure {

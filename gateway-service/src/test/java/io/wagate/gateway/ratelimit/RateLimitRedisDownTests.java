@@ -10,6 +10,7 @@ import io.wagate.gateway.ratelimit.RateLimitProperties.OnRedisFailure;
 import io.wagate.gateway.ratelimit.internal.LocalTokenBuckets;
 import io.wagate.gateway.ratelimit.internal.RateLimitKeyResolver;
 import io.wagate.gateway.ratelimit.internal.RedisTokenBuckets;
+import io.wagate.gateway.ratelimit.internal.TokenLeases;
 import io.wagate.gateway.security.ClientAddresses;
 import io.wagate.support.identity.PrincipalType;
 import io.wagate.support.web.ApiProblem;
@@ -94,10 +95,11 @@ class RateLimitRedisDownTests {
 
     private static RateLimitGlobalFilter filter(OnRedisFailure onPublic, OnRedisFailure onApi) {
         RateLimitProperties properties = new RateLimitProperties(true, 1.0, 3, Duration.ofMillis(200), onPublic, onApi,
-                1000);
+                1000, 0.01, Duration.ofSeconds(1));
         ReactiveStringRedisTemplate redis = new ReactiveStringRedisTemplate(deadRedis);
         return new RateLimitGlobalFilter(new RedisTokenBuckets(redis, plans, 1.0, 3),
                 new LocalTokenBuckets(plans, 1.0, 3, 1000, System::currentTimeMillis),
+                new TokenLeases(0.01, Duration.ofSeconds(1).toNanos(), 1000, System::nanoTime),
                 new RateLimitKeyResolver(new ClientAddresses(0)), properties, plans, new SimpleMeterRegistry());
     }
 

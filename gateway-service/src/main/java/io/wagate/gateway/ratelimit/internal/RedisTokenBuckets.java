@@ -19,6 +19,9 @@ import reactor.core.publisher.Mono;
  *
  * <p>A bucket holds {@code limit} tokens and refills at {@code limit} per minute. When a tenant's limit rises
  * (a plan upgrade), its buckets get the difference at once instead of slowly refilling up to the new size.
+ *
+ * <p>A check may take several tokens at once (a lease, see {@link TokenLeases}): as many as asked for and as every
+ * bucket can give, at least one, or none and the request is refused.
  */
 public final class RedisTokenBuckets {
 
@@ -34,7 +37,7 @@ public final class RedisTokenBuckets {
             local caps = { rpm }
             if #KEYS >= 3 then caps[2] = math.max(1, math.floor(rpm * tonumber(ARGV[3]))) end
             local tokens = {}
-            local allowed = true
+            local granted = tonumber(ARGV[5])
             for i = 1, #caps do
               local cap = caps[i]
               local bucket = redis.call('HMGET', KEYS[i + 1], 't', 'ts', 'c')
@@ -46,12 +49,14 @@ public final class RedisTokenBuckets {
                 t = math.min(cap, t + math.max(0, now - tonumber(bucket[2])) * cap / 60000)
               end
               tokens[i] = t
-              if t < 1 then allowed = false end
+              granted = math.min(granted, math.floor(t))
             end
+            if granted < 1 then granted = 0 end
+            local allowed = granted >= 1
             local tightest = 1
             local retry = 0
             for i = 1, #caps do
-              if allowed then tokens[i] = tokens[i] - 1 end
+              tokens[i] = tokens[i] - granted
               if tokens[i] < 1 then
                 retry = math.max(retry, math.ceil((1 - tokens[i]) * 60 / caps[i]))
               end
@@ -61,7 +66,7 @@ public final class RedisTokenBuckets {
             end
             local reset = math.ceil((caps[tightest] - tokens[tightest]) * 60 / caps[tightest])
             return { allowed and '1' or '0', tostring(caps[tightest]), tostring(math.floor(tokens[tightest])),
-                     tostring(reset), tostring(retry), plan, tostring(rpm) }
+                     tostring(reset), tostring(retry), plan, tostring(rpm), tostring(granted) }
             """, List.class);
 
     private final ReactiveStringRedisTemplate redis;
@@ -77,20 +82,25 @@ public final class RedisTokenBuckets {
         this.anonymousLimit = anonymousLimit;
     }
 
-    public Mono<RateLimitDecision> check(LimitRequest request) {
+    /** The outcome of a check that took {@code granted} tokens (0 when refused). */
+    public record Grant(RateLimitDecision decision, long granted) {
+    }
+
+    /** Takes up to {@code tokens} tokens (at least 1) from the request's buckets. */
+    public Mono<Grant> check(LimitRequest request, long tokens) {
         UUID tenant = request.tenantId();
         List<String> keys = new ArrayList<>();
         List<String> args;
         if (tenant == null) {
             keys.add("wagate:gw:none");
             keys.add("wagate:gw:rl:" + request.callerKey());
-            args = List.of(plans.defaultPlan(), Integer.toString(anonymousLimit), "1", "0");
+            args = List.of(plans.defaultPlan(), Integer.toString(anonymousLimit), "1", "0", Long.toString(tokens));
         } else {
             keys.add(PlanProjection.redisKey(tenant));
             keys.add("wagate:gw:rl:tenant:" + tenant);
             keys.add("wagate:gw:rl:" + request.callerKey());
             args = List.of(plans.defaultPlan(), Integer.toString(plans.defaultRequestsPerMinute()),
-                    Double.toString(principalShare), "1");
+                    Double.toString(principalShare), "1", Long.toString(tokens));
         }
         return redis.execute(SCRIPT, keys, args)
                 .collectList()
@@ -101,10 +111,10 @@ public final class RedisTokenBuckets {
         return result.size() == 1 && result.getFirst() instanceof List<?> inner ? inner : result;
     }
 
-    private static RateLimitDecision decision(List<?> values, boolean withPlan) {
+    private static Grant decision(List<?> values, boolean withPlan) {
         TenantPlan plan = withPlan ? new TenantPlan(text(values, 5), (int) number(values, 6)) : null;
-        return new RateLimitDecision("1".equals(text(values, 0)), number(values, 1), number(values, 2),
-                number(values, 3), number(values, 4), plan);
+        return new Grant(new RateLimitDecision("1".equals(text(values, 0)), number(values, 1), number(values, 2),
+                number(values, 3), number(values, 4), plan), number(values, 7));
     }
 
     private static String text(List<?> values, int index) {

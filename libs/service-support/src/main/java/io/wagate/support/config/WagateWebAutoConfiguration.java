@@ -25,8 +25,9 @@ public class WagateWebAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     RequestIdWebFilter requestIdWebFilter() {
-        return new RequestIdWebFilter();
+        return new RequestIdWebFilter(true);
     }
 
     @Bean

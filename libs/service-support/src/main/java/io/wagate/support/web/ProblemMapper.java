@@ -37,17 +37,17 @@ public final class ProblemMapper {
     }
 
     public Mapped map(Throwable error, ServerWebExchange exchange) {
-        Mapped mapped = classify(error);
+        String requestId = RequestIds.of(exchange);
+        Mapped mapped = classify(error, requestId);
         ProblemDetail body = mapped.body();
         body.setInstance(URI.create(exchange.getRequest().getPath().value()));
-        String requestId = RequestIds.of(exchange);
         if (requestId != null) {
             body.setProperty("requestId", requestId);
         }
         return mapped;
     }
 
-    private Mapped classify(Throwable error) {
+    private Mapped classify(Throwable error, @Nullable String requestId) {
         if (error instanceof ApiProblem problem) {
             return new Mapped(problem.getStatusCode(), problem.getBody(), problem.getHeaders());
         }
@@ -81,7 +81,7 @@ public final class ProblemMapper {
             mapped.headers().putAll(response.getHeaders());
             return mapped;
         }
-        log.error("Unhandled error", error);
+        RequestIds.onLogLine(log.atError(), requestId).setCause(error).log("Unhandled error");
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL_ERROR, "Internal error",
                 "An unexpected error occurred; quote the request id when reporting it");
     }

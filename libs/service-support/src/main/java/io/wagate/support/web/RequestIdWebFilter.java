@@ -14,6 +14,17 @@ import reactor.util.context.Context;
  */
 public final class RequestIdWebFilter implements WebFilter, Ordered {
 
+    private final boolean forwardOnRequest;
+
+    /**
+     * @param forwardOnRequest whether to add a generated id to the request's own headers, for code that passes the
+     *     request on as it is; a proxy that builds its outgoing headers itself adds it there instead, and saves
+     *     copying the request
+     */
+    public RequestIdWebFilter(boolean forwardOnRequest) {
+        this.forwardOnRequest = forwardOnRequest;
+    }
+
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         @Nullable String incoming = RequestIds.acceptable(exchange.getRequest().getHeaders().getFirst(RequestIds.HEADER));
@@ -26,7 +37,7 @@ public final class RequestIdWebFilter implements WebFilter, Ordered {
             exchange.getResponse().getHeaders().set(RequestIds.HEADER, id);
             return Mono.empty();
         });
-        ServerWebExchange forwarded = incoming != null ? exchange : exchange.mutate()
+        ServerWebExchange forwarded = incoming != null || !forwardOnRequest ? exchange : exchange.mutate()
                 .request(request -> request.headers(headers -> headers.set(RequestIds.HEADER, id)))
                 .build();
         return chain.filter(forwarded).contextWrite(Context.of(RequestIds.CONTEXT_KEY, id));
