@@ -25,11 +25,25 @@ class AuthenticationTests extends GatewayIntegrationTest {
                 .header(InternalTokens.HEADER, "forged-by-the-client")
                 .header("X-Forwarded-For", "6.6.6.6")
                 .header("Forwarded", "for=6.6.6.6")
+                .header("X-Real-IP", "6.6.6.6")
+                .header("X-Forwarded-Proto", "https")
+                .header("X-Api-Key", "wg_live_abc_def")
+                .header("Connection", "keep-alive, X-Hop")
+                .header("X-Hop", "for this connection only")
+                .header("Keep-Alive", "timeout=5")
+                .header("X-Custom", "kept")
                 .header(BackendRecorder.PROBE, probe)
                 .exchange()
                 .expectStatus().isOk();
 
         var received = backend.received.get(probe);
+        assertThat(received.get("X-Real-IP")).isNull();
+        assertThat(received.get("X-Forwarded-Proto")).isEqualTo("http");
+        assertThat(received.get("X-Forwarded-Host")).isNotBlank();
+        assertThat(received.get("X-Api-Key")).isNull();
+        assertThat(received.get("X-Hop")).as("named by Connection: hop-by-hop").isNull();
+        assertThat(received.get("Keep-Alive")).isNull();
+        assertThat(received.get("X-Custom")).isEqualTo("kept");
         assertThat(received.getAll(InternalTokens.HEADER)).hasSize(1).doesNotContain("forged-by-the-client");
         InternalIdentity identity = identityReceived(backend, probe);
         assertThat(identity.tenantId()).isEqualTo(tenant);

@@ -3,6 +3,7 @@ package io.wagate.gateway.authentication;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wagate.gateway.GatewayFilterOrder;
 import io.wagate.gateway.GatewayProblems;
+import io.wagate.gateway.TwoTagCounter;
 import io.wagate.gateway.apikey.ApiKeyGrant;
 import io.wagate.gateway.apikey.ApiKeyVerification;
 import io.wagate.gateway.authentication.internal.PublicEndpoints;
@@ -35,14 +36,14 @@ public class AuthenticationGlobalFilter implements GlobalFilter, Ordered {
     private final UserTokenVerifier users;
     private final ApiKeyVerification apiKeys;
     private final PublicEndpoints publicEndpoints;
-    private final MeterRegistry meters;
+    private final TwoTagCounter outcomes;
 
     public AuthenticationGlobalFilter(UserTokenVerifier users, ApiKeyVerification apiKeys,
             PublicEndpoints publicEndpoints, MeterRegistry meters) {
         this.users = users;
         this.apiKeys = apiKeys;
         this.publicEndpoints = publicEndpoints;
-        this.meters = meters;
+        this.outcomes = new TwoTagCounter(meters, "wagate.gateway.auth", "result", "principal_type");
     }
 
     @Override
@@ -95,7 +96,7 @@ public class AuthenticationGlobalFilter implements GlobalFilter, Ordered {
     }
 
     private void count(String result, String principalType) {
-        meters.counter("wagate.gateway.auth", "result", result, "principal_type", principalType).increment();
+        outcomes.increment(result, principalType);
     }
 
     @Override

@@ -29,12 +29,12 @@ class IdentityConfiguration {
     }
 
     @Bean
-    InternalIdentityHeadersFilter internalIdentityHeadersFilter(InternalTokenIssuer issuer,
-            IdentityProperties properties, PlanProperties plans) {
-        return new InternalIdentityHeadersFilter(issuer, properties.tokenTtl(), plans);
+    InternalIdentityHeaders internalIdentityHeaders(InternalTokenIssuer issuer, IdentityProperties properties,
+            PlanProperties plans) {
+        return new InternalIdentityHeaders(issuer, properties.tokenTtl(), plans);
     }
 
-    /** The request id travels to the services in {@link InternalIdentityHeadersFilter}, with the identity. */
+    /** The request id travels to the services with the identity ({@link InternalIdentityHeaders}). */
     @Bean
     RequestIdWebFilter requestIdWebFilter() {
         return new RequestIdWebFilter(false);

@@ -3,6 +3,7 @@ package io.wagate.gateway.ratelimit;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wagate.gateway.GatewayFilterOrder;
 import io.wagate.gateway.GatewayProblems;
+import io.wagate.gateway.TwoTagCounter;
 import io.wagate.gateway.authentication.Caller;
 import io.wagate.gateway.plan.PlanProperties;
 import io.wagate.gateway.ratelimit.RateLimitProperties.OnRedisFailure;
@@ -40,7 +41,7 @@ public class RateLimitGlobalFilter implements GlobalFilter, Ordered {
     private final RateLimitKeyResolver keys;
     private final RateLimitProperties properties;
     private final PlanProperties plans;
-    private final MeterRegistry meters;
+    private final TwoTagCounter decisions;
 
     public RateLimitGlobalFilter(RedisTokenBuckets redis, LocalTokenBuckets local, TokenLeases leases,
             RateLimitKeyResolver keys, RateLimitProperties properties, PlanProperties plans, MeterRegistry meters) {
@@ -50,7 +51,7 @@ public class RateLimitGlobalFilter implements GlobalFilter, Ordered {
         this.keys = keys;
         this.properties = properties;
         this.plans = plans;
-        this.meters = meters;
+        this.decisions = new TwoTagCounter(meters, "wagate.gateway.ratelimit", "route_class", "decision");
     }
 
     @Override
@@ -103,8 +104,7 @@ public class RateLimitGlobalFilter implements GlobalFilter, Ordered {
 
     private Mono<Void> apply(ServerWebExchange exchange, GatewayFilterChain chain, RouteClass routeClass,
             Checked checked) {
-        meters.counter("wagate.gateway.ratelimit", "route_class", routeClass.tag(), "decision", checked.outcome())
-                .increment();
+        decisions.increment(routeClass.tag(), checked.outcome());
         RateLimitDecision decision = checked.decision();
         if (decision == null) {
             if (checked.outcome().equals("unavailable_rejected")) {

@@ -5,6 +5,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wagate.gateway.GatewayFilterOrder;
 import io.wagate.gateway.GatewayProblems;
+import io.wagate.gateway.TwoTagCounter;
 import io.wagate.support.web.ApiProblem;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
@@ -30,12 +31,12 @@ public class ServiceCircuitBreakerGatewayFilterFactory
         extends AbstractGatewayFilterFactory<ServiceCircuitBreakerGatewayFilterFactory.Config> {
 
     private final CircuitBreakerRegistry registry;
-    private final MeterRegistry meters;
+    private final TwoTagCounter outcomes;
 
     public ServiceCircuitBreakerGatewayFilterFactory(CircuitBreakerRegistry registry, MeterRegistry meters) {
         super(Config.class);
         this.registry = registry;
-        this.meters = meters;
+        this.outcomes = new TwoTagCounter(meters, "wagate.gateway.upstream", "route", "outcome");
     }
 
     /** The filter for the breaker named like the service (configured under {@code resilience4j.circuitbreaker}). */
@@ -94,7 +95,7 @@ public class ServiceCircuitBreakerGatewayFilterFactory
     }
 
     private void outcome(String route, String outcome) {
-        meters.counter("wagate.gateway.upstream", "route", route, "outcome", outcome).increment();
+        outcomes.increment(route, outcome);
     }
 
     /** Answers that mean the service is in trouble; 500 is a bug in one request, not an outage, so it does not count. */

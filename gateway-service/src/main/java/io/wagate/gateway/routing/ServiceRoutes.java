@@ -5,7 +5,12 @@ import static org.springframework.cloud.gateway.support.RouteMetadataUtils.RESPO
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.wagate.gateway.identity.InternalIdentityHeaders;
+import io.wagate.gateway.routing.internal.GatewayHeaderFilters;
 import io.wagate.gateway.routing.internal.NoRetryHttpClientCustomizer;
+import io.wagate.gateway.routing.internal.ServiceRequestHeadersFilter;
+import io.wagate.gateway.routing.internal.ServiceResponseHeadersFilter;
+import io.wagate.gateway.security.ClientAddressHeaders;
 import io.netty.channel.ChannelOption;
 import java.net.URI;
 import java.time.Duration;
@@ -46,6 +51,22 @@ class ServiceRoutes {
                 .disableRetry(true);
         return WebClient.builder().baseUrl(services.auth().toString())
                 .clientConnector(new ReactorClientHttpConnector(client)).build();
+    }
+
+    @Bean
+    ServiceRequestHeadersFilter serviceRequestHeadersFilter(InternalIdentityHeaders identity,
+            ClientAddressHeaders addresses) {
+        return new ServiceRequestHeadersFilter(identity, addresses);
+    }
+
+    @Bean
+    ServiceResponseHeadersFilter serviceResponseHeadersFilter() {
+        return new ServiceResponseHeadersFilter();
+    }
+
+    @Bean
+    static GatewayHeaderFilters gatewayHeaderFilters() {
+        return new GatewayHeaderFilters();
     }
 
     @Bean

@@ -12,8 +12,8 @@ class HttpSecurityConfiguration {
     }
 
     @Bean
-    ClientAddressHeadersFilter clientAddressHeadersFilter(ClientAddresses addresses) {
-        return new ClientAddressHeadersFilter(addresses);
+    ClientAddressHeaders clientAddressHeaders(ClientAddresses addresses) {
+        return new ClientAddressHeaders(addresses);
     }
 
     @Bean

@@ -1,0 +1,68 @@
+package io.wagate.gateway.identity;
+
+import io.wagate.gateway.authentication.Caller;
+import io.wagate.gateway.plan.PlanProperties;
+import io.wagate.gateway.plan.TenantPlan;
+import io.wagate.support.identity.InternalIdentity;
+import io.wagate.support.identity.InternalTokenIssuer;
+import io.wagate.support.identity.InternalTokens;
+import io.wagate.support.web.RequestIds;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * The phantom-token step, applied while the headers of the request to a service are built: whatever
+ * {@code X-WaGate-Identity} a client sent is dropped, and so are its API key headers (services get the token and
+ * cannot leak what they never saw); an authenticated request gets a freshly minted internal token (tenant,
+ * principal, roles, scopes, instance, plan) that the services trust instead of the client's credentials. Anonymous
+ * requests reach the services without any identity. The request id goes along, so the service's log lines match
+ * the gateway's.
+ */
+public final class InternalIdentityHeaders {
+
+    private static final String IDENTITY_HEADER = InternalTokens.HEADER.toLowerCase(java.util.Locale.ROOT);
+    private static final String API_KEY_HEADER = "x-api-key";
+    private static final String AUTHORIZATION = "authorization";
+
+    private final MintedTokens tokens;
+    private final PlanProperties plans;
+
+    public InternalIdentityHeaders(InternalTokenIssuer issuer, Duration tokenTtl, PlanProperties plans) {
+        this.tokens = new MintedTokens(issuer, tokenTtl, 100_000, System::nanoTime);
+        this.plans = plans;
+    }
+
+    /** Whether a client's header (lower-case name) must not travel past the gateway. */
+    public boolean drops(String lowerCaseName, List<String> values) {
+        if (lowerCaseName.equals(IDENTITY_HEADER) || lowerCaseName.equals(API_KEY_HEADER)) {
+            return true;
+        }
+        if (!lowerCaseName.equals(AUTHORIZATION)) {
+            return false;
+        }
+        for (String value : values) {
+            if (value.regionMatches(true, 0, "Bearer wg_", 0, 10)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Adds the internal token (authenticated requests) and the request id. */
+    public void addTo(HttpHeaders headers, ServerWebExchange exchange) {
+        Caller caller = Caller.of(exchange);
+        if (caller != null) {
+            TenantPlan plan = TenantPlan.of(exchange);
+            String planName = plan != null ? plan.name() : plans.defaultPlan();
+            headers.set(InternalTokens.HEADER, tokens.tokenFor(new InternalIdentity(caller.tenantId(),
+                    caller.principalId(), caller.type(), caller.roles(), caller.scopes(), caller.instanceId(),
+                    planName)));
+        }
+        String requestId = RequestIds.of(exchange);
+        if (requestId != null) {
+            headers.set(RequestIds.HEADER, requestId);
+        }
+    }
+}
