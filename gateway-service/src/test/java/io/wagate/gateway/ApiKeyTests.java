@@ -10,11 +10,14 @@ import io.wagate.support.identity.InternalIdentity;
 import io.wagate.support.identity.PrincipalType;
 import io.wagate.support.kafka.EventPublisher;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
 
 class ApiKeyTests extends GatewayIntegrationTest {
 
@@ -59,6 +62,21 @@ class ApiKeyTests extends GatewayIntegrationTest {
         // The key itself never travels past the gateway.
         assertThat(backend.received.get(probe).get("X-Api-Key")).isNull();
         assertThat(backend.received.get(probe).get(HttpHeaders.AUTHORIZATION)).isNull();
+    }
+
+    @Test
+    void concurrentRequestsOfANewKeyShareOneIntrospection() {
+        Key key = activeKey();
+        auth.introspectionDelays.put(key.value(), Duration.ofMillis(500));
+        WebClient client = WebClient.create("http://localhost:" + port);
+        List<Integer> statuses = Flux.range(0, 20)
+                .flatMap(i -> client.post().uri("/api/messages/text")
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + key.value()).bodyValue("{}")
+                        .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value())), 20)
+                .collectList().block(Duration.ofSeconds(30));
+
+        assertThat(statuses).hasSize(20).containsOnly(200);
+        assertThat(auth.introspections(key.value())).isEqualTo(1);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.wagate.gateway;
 
 import java.security.PublicKey;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +26,7 @@ final class StubAuthService {
     final AtomicInteger jwksFetches = new AtomicInteger();
     final Map<String, String> introspection = new ConcurrentHashMap<>();
     final Map<String, AtomicInteger> introspectionCalls = new ConcurrentHashMap<>();
+    final Map<String, Duration> introspectionDelays = new ConcurrentHashMap<>();
     final BackendRecorder recorder = new BackendRecorder();
     final DisposableServer server;
 
@@ -43,8 +45,9 @@ final class StubAuthService {
                                     String key = node.path("key").asString("");
                                     introspectionCalls.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
                                     String answer = introspection.getOrDefault(key, "{\"active\":false}");
-                                    return response.header("Content-Type", "application/json")
-                                            .sendString(Mono.just(answer)).then();
+                                    return Mono.delay(introspectionDelays.getOrDefault(key, Duration.ZERO))
+                                            .then(response.header("Content-Type", "application/json")
+                                                    .sendString(Mono.just(answer)).then());
                                 }))
                         .route(request -> request.uri().startsWith("/api/auth/"), recorder::handle))
                 .bindNow();

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * API-key-authenticated requests through the gateway versus the same request straight to the service, with the
- * platform as it runs for real: every service its own process (started by the run command), the real
+ * platform as it runs for real: every service on the path its own process (started by the run command), the real
  * instance-service answering {@code GET /api/instances/{name}} from PostgreSQL, the gateway doing what it does for
  * every API request (key cache, plan and two token buckets in Redis, internal token, proxy). The direct requests
  * carry an internal token minted with the run's identity key, which is what the gateway adds. Not part of the
@@ -38,15 +39,28 @@ class GatewayOverheadBenchmark {
     private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 32);
     private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmup-seconds", 90));
     private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.measure-seconds", 20));
+    private static final Duration LATENCY = Duration.ofSeconds(Long.getLong("bench.latency-seconds", 60));
     private static final String PASSWORD = "correct horse battery staple";
+    /**
+     * The services on the measured path (sign-up and key introspection need auth-service); the others would only add
+     * their background work (consumers, relays, sweeps) to the two shared cores. {@code all} starts the whole
+     * platform.
+     */
+    private static final String SERVICES = System.getProperty("bench.services",
+            "auth-service,instance-service,gateway-service");
 
     @Test
     void apiKeyRequestsThroughTheGatewayVersusStraightToTheService() throws Exception {
-        Map<String, String> environment = Map.of(
+        Map<String, String> environment = new HashMap<>(Map.of(
                 "WAGATE_JAVA_OPTS", System.getProperty("bench.java-opts",
                         "-XX:TieredStopAtLevel=4 -XX:-UseSerialGC -XX:+UseG1GC -Xmx1g"),
                 "WAGATE_BILLING_PLANS_BASIC_REQUESTS_PER_MINUTE", "2000000000",
-                "LOGGING_LEVEL_IO_WAGATE_GATEWAY_ACCESS", System.getProperty("bench.access-log", "INFO"));
+                // Without billing-service no plan is published: the gateway's default plan gets the same limit.
+                "WAGATE_GATEWAY_PLANS_DEFAULT_REQUESTS_PER_MINUTE", "2000000000",
+                "LOGGING_LEVEL_IO_WAGATE_GATEWAY_ACCESS", System.getProperty("bench.access-log", "INFO")));
+        if (!SERVICES.equals("all")) {
+            environment.put("WAGATE_SERVICES", SERVICES);
+        }
         try (LocalPlatform platform = LocalPlatform.start(Duration.ofMinutes(6), environment)) {
             PublicApi gateway = new PublicApi("http://127.0.0.1:" + platform.port("WAGATE_GATEWAY_PORT"));
             String email = "bench-" + UUID.randomUUID() + "@example.com";
@@ -84,16 +98,18 @@ class GatewayOverheadBenchmark {
                     () -> LoadGenerator.cpuNanosOf(measured));
 
             GatewayComparison comparison = GatewayComparison.run(load, straight, throughGateway, CONCURRENCY,
-                    WARM_UP, MEASURE);
+                    WARM_UP, MEASURE, LATENCY);
             GatewayComparison.publish("""
                     ## Platform run of %s
 
-                    Machine: %d CPUs, Java %s. Every service its own JVM; concurrency %d (closed loop), warm-up %d s,
-                    %d s per measurement. Request: `GET /api/instances/bench-bot` with an API key (gateway) or with
+                    Machine: %d CPUs, Java %s. Services started: %s, each its own JVM, with PostgreSQL, Redis,
+                    Kafka and the sandbox; concurrency %d (closed loop), warm-up %d s,
+                    %d s per maximum, %d s per path at half rate. Request: `GET /api/instances/bench-bot` with an API key (gateway) or with
                     the internal token (direct). CPU: the gateway-service and instance-service processes.
 
                     """.formatted(Instant.now(), Runtime.getRuntime().availableProcessors(),
-                    System.getProperty("java.version"), CONCURRENCY, WARM_UP.toSeconds(), MEASURE.toSeconds())
+                    System.getProperty("java.version"), SERVICES, CONCURRENCY, WARM_UP.toSeconds(), MEASURE.toSeconds(),
+                    LATENCY.toSeconds())
                     + comparison.table());
         }
     }

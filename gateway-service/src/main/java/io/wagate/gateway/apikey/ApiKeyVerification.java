@@ -14,8 +14,10 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -30,6 +32,14 @@ public class ApiKeyVerification {
     /** {@code wg_live_<prefix>_<secret>} or {@code wg_test_...}; anything else is not sent to auth-service at all. */
     private static final Pattern FORMAT = Pattern.compile("wg_(live|test)_[A-Za-z0-9]+_[A-Za-z0-9_\\-]+");
     private static final int MAX_LENGTH = 256;
+    /** One digest per thread: looking the algorithm up for every request showed in profiles. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("The JDK lacks SHA-256", e);
+        }
+    });
 
     private final RecentGrants recent;
     private final IntrospectionCache cache;
@@ -38,6 +48,7 @@ public class ApiKeyVerification {
     private final Clock clock;
     private final MeterRegistry meters;
     private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Optional<ApiKeyGrant>>> inFlight = new ConcurrentHashMap<>();
 
     public ApiKeyVerification(RecentGrants recent, IntrospectionCache cache, IntrospectionClient client,
             ApiKeyProperties properties, Clock clock, MeterRegistry meters) {
@@ -55,6 +66,22 @@ public class ApiKeyVerification {
     }
 
     /**
+     * The grant of a key this replica verified a moment ago ({@link RecentGrants}), answered on the spot; null when
+     * the key has to go through {@link #verify}. The common case of a busy key then needs no reactive pipeline.
+     */
+    public @Nullable ApiKeyGrant recentGrant(String key) {
+        if (key.length() > MAX_LENGTH || !FORMAT.matcher(key).matches()) {
+            return null;
+        }
+        Optional<ApiKeyGrant> justVerified = recent.get(cacheKeyOf(key)).filter(this::notExpired);
+        if (justVerified.isEmpty()) {
+            return null;
+        }
+        count("recent_hit");
+        return justVerified.get();
+    }
+
+    /**
      * The grant of an active key, empty for an unknown, revoked or expired one, or a 503 problem when auth-service
      * cannot answer and nothing is cached.
      */
@@ -69,6 +96,29 @@ public class ApiKeyVerification {
             count("recent_hit");
             return Mono.just(justVerified);
         }
+        return Mono.defer(() -> shared(key, cacheKey));
+    }
+
+    /**
+     * One lookup per key at a time: when a busy key's remembered answer runs out (every 500 ms here, every minute
+     * in Redis), the requests arriving meanwhile wait for the same Redis read or introspection instead of each
+     * making its own. Without this, hundreds of requests per second introspected the same key at once and waited
+     * for each other at auth-service.
+     */
+    private Mono<Optional<ApiKeyGrant>> shared(String key, String cacheKey) {
+        CompletableFuture<Optional<ApiKeyGrant>> mine = new CompletableFuture<>();
+        CompletableFuture<Optional<ApiKeyGrant>> running = inFlight.putIfAbsent(cacheKey, mine);
+        if (running != null) {
+            count("joined");
+            return Mono.fromFuture(running, true);
+        }
+        mine.whenComplete((grant, error) -> inFlight.remove(cacheKey, mine));
+        lookup(key, cacheKey).defaultIfEmpty(Optional.empty()).subscribe(mine::complete, mine::completeExceptionally);
+        // Not cancelled with the first caller: the others, and the caches, still want the answer.
+        return Mono.fromFuture(mine, true);
+    }
+
+    private Mono<Optional<ApiKeyGrant>> lookup(String key, String cacheKey) {
         return cache.get(cacheKey)
                 .flatMap(cached -> {
                     count(cached.isPresent() ? "cache_hit" : "cache_hit_inactive");
@@ -117,11 +167,7 @@ public class ApiKeyVerification {
 
     /** The cache key: SHA-256 of the key in hex, so Redis never holds a usable secret. */
     public static String cacheKeyOf(String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return "wagate:gw:apikey:" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("The JDK lacks SHA-256", e);
-        }
+        byte[] digest = SHA_256.get().digest(key.getBytes(StandardCharsets.UTF_8));
+        return "wagate:gw:apikey:" + HexFormat.of().formatHex(digest);
     }
 }
