@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -69,6 +70,9 @@ class EdgeTests extends GatewayIntegrationTest {
     @Autowired
     List<HttpHeadersFilter> headerFilters;
 
+    @Autowired
+    MeterRegistry meters;
+
     @Test
     void theHeadersOfRequestsToServicesAreBuiltInOnePass() {
         // Spring Cloud Gateway's own hop-by-hop, Forwarded and X-Forwarded filters are replaced, its gRPC filters
@@ -97,10 +101,13 @@ class EdgeTests extends GatewayIntegrationTest {
                     .getOrDefault("requestId", "").equals(requestId)));
             ILoggingEvent line = lines.list.stream()
                     .filter(event -> requestId.equals(fields(event).get("requestId"))).findFirst().orElseThrow();
+            assertThat(Double.parseDouble(fields(line).get("upstream.duration_ms")))
+                    .isPositive().isLessThanOrEqualTo(Double.parseDouble(fields(line).get("event.duration_ms")));
             assertThat(fields(line)).containsEntry("http.response.status_code", "200")
                     .containsEntry("url.path_template", "/api/instances")
                     .containsEntry("principal.type", "user");
             assertThat(line.getFormattedMessage() + fields(line)).doesNotContain(token);
+            assertThat(meters.get("wagate.gateway.overhead").tag("route", "instances").timer().count()).isPositive();
         } finally {
             accessLog.detachAppender(lines);
         }

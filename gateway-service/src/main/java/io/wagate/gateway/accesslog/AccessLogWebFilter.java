@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.wagate.gateway.GatewayFilterOrder;
 import io.wagate.gateway.authentication.Caller;
+import io.wagate.gateway.routing.UpstreamTime;
 import io.wagate.support.web.ProblemWebExceptionHandler;
 import io.wagate.support.web.RequestIds;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
@@ -22,8 +24,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
 
 /**
- * One structured log line and one timer sample per request: method, path template, route, status, latency,
- * principal type and tenant id. Never a token, a key or a query string. Errors are rendered as problems right here
+ * One structured log line and one timer sample per request: method, path template, route, status, latency (and
+ * how much of it the call to the service took), principal type and tenant id. Never a token, a key or a query string. Errors are rendered as problems right here
  * (by the same handler that would render them later), so the line carries the status the client really got.
  */
 public final class AccessLogWebFilter implements WebFilter, Ordered {
@@ -34,6 +36,7 @@ public final class AccessLogWebFilter implements WebFilter, Ordered {
     private final MeterRegistry meters;
     // Looked up by a small key instead of building the meter id (five tags, sorted) on every request.
     private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
+    private final Map<String, Timer> overheads = new ConcurrentHashMap<>();
 
     public AccessLogWebFilter(ProblemWebExceptionHandler problems, MeterRegistry meters) {
         this.problems = problems;
@@ -64,16 +67,24 @@ public final class AccessLogWebFilter implements WebFilter, Ordered {
         double millis = nanos / 1_000_000.0;
         timers.computeIfAbsent(new TimerKey(routeId, method, status, principalType), this::timer)
                 .record(nanos, TimeUnit.NANOSECONDS);
+        Long upstreamNanos = UpstreamTime.of(exchange);
+        if (upstreamNanos != null) {
+            overheads.computeIfAbsent(routeId, this::overheadTimer)
+                    .record(Math.max(0, nanos - upstreamNanos), TimeUnit.NANOSECONDS);
+        }
         if (!log.isInfoEnabled()) {
             return;
         }
-        RequestIds.onLogLine(log.atInfo(), RequestIds.of(exchange))
+        LoggingEventBuilder line = RequestIds.onLogLine(log.atInfo(), RequestIds.of(exchange))
                 .addKeyValue("http.request.method", method)
                 .addKeyValue("url.path_template", template)
                 .addKeyValue("gateway.route", routeId)
                 .addKeyValue("http.response.status_code", status)
-                .addKeyValue("event.duration_ms", Math.round(millis * 100) / 100.0)
-                .addKeyValue("principal.type", principalType)
+                .addKeyValue("event.duration_ms", Math.round(millis * 100) / 100.0);
+        if (upstreamNanos != null) {
+            line = line.addKeyValue("upstream.duration_ms", Math.round(upstreamNanos / 10_000.0) / 100.0);
+        }
+        line.addKeyValue("principal.type", principalType)
                 .addKeyValue("tenant.id", caller == null ? "" : caller.tenantId().toString())
                 .log("{} {} {} {} ms", method, template, status, Math.round(millis));
     }
@@ -86,6 +97,13 @@ public final class AccessLogWebFilter implements WebFilter, Ordered {
                 .tag("outcome", outcome(key.status()))
                 .tag("status", Integer.toString(key.status()))
                 .tag("principal_type", key.principalType())
+                .register(meters);
+    }
+
+    private Timer overheadTimer(String route) {
+        return Timer.builder("wagate.gateway.overhead")
+                .description("Time a request spent in the gateway outside the call to the service")
+                .tag("route", route)
                 .register(meters);
     }
 

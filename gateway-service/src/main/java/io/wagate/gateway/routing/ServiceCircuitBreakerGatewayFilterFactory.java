@@ -60,8 +60,10 @@ public class ServiceCircuitBreakerGatewayFilterFactory
                         "The " + name + " service is failing; the gateway stopped calling it for a moment", openFor));
             }
             long start = breaker.getCurrentTimestamp();
+            long startNanos = System.nanoTime();
             return chain.filter(exchange)
                     .doOnSuccess(ignored -> {
+                        UpstreamTime.record(exchange, System.nanoTime() - startNanos);
                         long elapsed = breaker.getCurrentTimestamp() - start;
                         HttpStatusCode status = exchange.getResponse().getStatusCode();
                         if (status != null && isServiceFailure(status)) {
@@ -74,6 +76,7 @@ public class ServiceCircuitBreakerGatewayFilterFactory
                     })
                     .doOnCancel(breaker::releasePermission)
                     .onErrorMap(error -> {
+                        UpstreamTime.record(exchange, System.nanoTime() - startNanos);
                         if (causedByClient(error)) {
                             // The client's fault (an oversized body): says nothing about the service's health.
                             breaker.releasePermission();

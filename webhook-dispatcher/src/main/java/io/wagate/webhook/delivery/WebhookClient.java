@@ -65,6 +65,10 @@ class WebhookClient implements DisposableBean {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
                 .responseTimeout(properties.requestTimeout())
                 .followRedirect(false)
+                // No transport-level second try: Reactor Netty would resend once after a connection closed or reset
+                // mid-request, and a receiver that already had the request would get an unlogged copy. Every
+                // attempt goes through the retry schedule and the delivery log instead.
+                .disableRetry(true)
                 .headers(headers -> headers.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
                         .set(HttpHeaderNames.USER_AGENT, Deliverer.USER_AGENT));
         this.timeout = properties.requestTimeout();
