@@ -93,37 +93,29 @@ public class ApiKeyVerification {
     }
 
     /**
-     * The grant of a key this replica verified a moment ago ({@link RecentGrants}), answered on the spot; null when
-     * the key has to go through {@link #verify}. The common case of a busy key then needs no reactive pipeline.
+     * What is known about a key at once, and what is not.
+     *
+     * @param recent the grant when this replica verified the key a moment ago ({@link RecentGrants}): the common
+     *     case of a busy key, answered without a reactive pipeline
+     * @param lookup otherwise: the grant of an active key, empty for an unknown, revoked, expired or malformed one,
+     *     or a 503 problem when auth-service cannot answer and nothing is cached
      */
-    public @Nullable ApiKeyGrant recentGrant(String key) {
-        if (!wellFormed(key)) {
-            return null;
-        }
-        Optional<ApiKeyGrant> justVerified = recent.get(cacheKeyOf(key)).filter(this::notExpired);
-        if (justVerified.isEmpty()) {
-            return null;
-        }
-        count("recent_hit");
-        return justVerified.get();
+    public record Verification(@Nullable ApiKeyGrant recent, @Nullable Mono<Optional<ApiKeyGrant>> lookup) {
     }
 
-    /**
-     * The grant of an active key, empty for an unknown, revoked or expired one, or a 503 problem when auth-service
-     * cannot answer and nothing is cached.
-     */
-    public Mono<Optional<ApiKeyGrant>> verify(String key) {
+    /** Checks the format, the memory of this replica, then (in the lookup) Redis and auth-service. */
+    public Verification verify(String key) {
         if (!wellFormed(key)) {
             count("malformed");
-            return Mono.just(Optional.empty());
+            return new Verification(null, Mono.just(Optional.empty()));
         }
         String cacheKey = cacheKeyOf(key);
         Optional<ApiKeyGrant> justVerified = recent.get(cacheKey).filter(this::notExpired);
         if (justVerified.isPresent()) {
             count("recent_hit");
-            return Mono.just(justVerified);
+            return new Verification(justVerified.get(), null);
         }
-        return Mono.defer(() -> shared(key, cacheKey));
+        return new Verification(null, Mono.defer(() -> shared(key, cacheKey)));
     }
 
     /**

@@ -10,6 +10,7 @@ import io.wagate.gateway.authentication.internal.PublicEndpoints;
 import io.wagate.gateway.authentication.internal.RejectedCredentials;
 import io.wagate.gateway.authentication.internal.UserTokenVerifier;
 import io.wagate.support.identity.PrincipalType;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -60,14 +61,18 @@ public class AuthenticationGlobalFilter implements GlobalFilter, Ordered {
             return Mono.error(GatewayProblems.unauthorized("This endpoint needs an access token or an API key"));
         }
         boolean apiKey = ApiKeyVerification.looksLikeApiKey(credential);
-        ApiKeyGrant recent = apiKey ? apiKeys.recentGrant(credential) : null;
-        if (recent != null) {
-            count("success", "api_key");
-            callerOf(recent).attachTo(exchange);
-            return chain.filter(exchange);
+        Mono<Caller> caller;
+        if (apiKey) {
+            ApiKeyVerification.Verification verification = apiKeys.verify(credential);
+            if (verification.recent() != null) {
+                count("success", "api_key");
+                callerOf(verification.recent()).attachTo(exchange);
+                return chain.filter(exchange);
+            }
+            caller = Objects.requireNonNull(verification.lookup()).flatMap(AuthenticationGlobalFilter::fromGrant);
+        } else {
+            caller = users.verify(credential);
         }
-        Mono<Caller> caller = apiKey ? apiKeys.verify(credential).flatMap(AuthenticationGlobalFilter::fromGrant)
-                : users.verify(credential);
         String type = apiKey ? "api_key" : "user";
         return caller
                 .flatMap(authenticated -> {

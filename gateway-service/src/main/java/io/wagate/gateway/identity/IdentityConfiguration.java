@@ -4,7 +4,6 @@ import io.wagate.gateway.plan.PlanProperties;
 import io.wagate.support.identity.IdentityProperties;
 import io.wagate.support.identity.InternalTokenIssuer;
 import io.wagate.support.identity.InternalTokens;
-import io.wagate.support.web.RequestIdWebFilter;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -32,11 +31,5 @@ class IdentityConfiguration {
     InternalIdentityHeaders internalIdentityHeaders(InternalTokenIssuer issuer, IdentityProperties properties,
             PlanProperties plans) {
         return new InternalIdentityHeaders(issuer, properties.tokenTtl(), plans);
-    }
-
-    /** The request id travels to the services with the identity ({@link InternalIdentityHeaders}). */
-    @Bean
-    RequestIdWebFilter requestIdWebFilter() {
-        return new RequestIdWebFilter(false);
     }
 }

@@ -6,9 +6,9 @@ import io.wagate.gateway.plan.TenantPlan;
 import io.wagate.support.identity.InternalIdentity;
 import io.wagate.support.identity.InternalTokenIssuer;
 import io.wagate.support.identity.InternalTokens;
-import io.wagate.support.web.RequestIds;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -17,12 +17,11 @@ import org.springframework.web.server.ServerWebExchange;
  * {@code X-WaGate-Identity} a client sent is dropped, and so are its API key headers (services get the token and
  * cannot leak what they never saw); an authenticated request gets a freshly minted internal token (tenant,
  * principal, roles, scopes, instance, plan) that the services trust instead of the client's credentials. Anonymous
- * requests reach the services without any identity. The request id goes along, so the service's log lines match
- * the gateway's.
+ * requests reach the services without any identity.
  */
 public final class InternalIdentityHeaders {
 
-    private static final String IDENTITY_HEADER = InternalTokens.HEADER.toLowerCase(java.util.Locale.ROOT);
+    private static final String IDENTITY_HEADER = InternalTokens.HEADER.toLowerCase(Locale.ROOT);
     private static final String API_KEY_HEADER = "x-api-key";
     private static final String AUTHORIZATION = "authorization";
 
@@ -50,7 +49,7 @@ public final class InternalIdentityHeaders {
         return false;
     }
 
-    /** Adds the internal token (authenticated requests) and the request id. */
+    /** Adds the internal token of an authenticated request. */
     public void addTo(HttpHeaders headers, ServerWebExchange exchange) {
         Caller caller = Caller.of(exchange);
         if (caller != null) {
@@ -59,10 +58,6 @@ public final class InternalIdentityHeaders {
             headers.set(InternalTokens.HEADER, tokens.tokenFor(new InternalIdentity(caller.tenantId(),
                     caller.principalId(), caller.type(), caller.roles(), caller.scopes(), caller.instanceId(),
                     planName)));
-        }
-        String requestId = RequestIds.of(exchange);
-        if (requestId != null) {
-            headers.set(RequestIds.HEADER, requestId);
         }
     }
 }

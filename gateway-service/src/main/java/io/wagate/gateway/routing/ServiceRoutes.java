@@ -11,6 +11,7 @@ import io.wagate.gateway.routing.internal.NoRetryHttpClientCustomizer;
 import io.wagate.gateway.routing.internal.ServiceRequestHeadersFilter;
 import io.wagate.gateway.routing.internal.ServiceResponseHeadersFilter;
 import io.wagate.gateway.security.ClientAddressHeaders;
+import io.wagate.support.web.RequestIdWebFilter;
 import io.netty.channel.ChannelOption;
 import java.net.URI;
 import java.time.Duration;
@@ -57,6 +58,12 @@ class ServiceRoutes {
     ServiceRequestHeadersFilter serviceRequestHeadersFilter(InternalIdentityHeaders identity,
             ClientAddressHeaders addresses) {
         return new ServiceRequestHeadersFilter(identity, addresses);
+    }
+
+    /** The request id travels to the services in {@link ServiceRequestHeadersFilter}, with the other headers. */
+    @Bean
+    RequestIdWebFilter requestIdWebFilter() {
+        return new RequestIdWebFilter(false);
     }
 
     @Bean

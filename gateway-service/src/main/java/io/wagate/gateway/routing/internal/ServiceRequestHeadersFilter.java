@@ -2,6 +2,7 @@ package io.wagate.gateway.routing.internal;
 
 import io.wagate.gateway.identity.InternalIdentityHeaders;
 import io.wagate.gateway.security.ClientAddressHeaders;
+import io.wagate.support.web.RequestIds;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,6 +39,10 @@ public final class ServiceRequestHeadersFilter implements HttpHeadersFilter, Ord
             }
         }
         identity.addTo(headers, exchange);
+        String requestId = RequestIds.of(exchange);
+        if (requestId != null) {
+            headers.set(RequestIds.HEADER, requestId);
+        }
         addresses.addTo(headers, exchange);
         return headers;
     }

@@ -182,7 +182,7 @@ public final class EcsJsonLogFormatter implements StructuredLogFormatter<ILoggin
         appendString(json, value);
     }
 
-    static void appendString(StringBuilder json, @Nullable String value) {
+    private static void appendString(StringBuilder json, @Nullable String value) {
         if (value == null) {
             json.append("null");
             return;
