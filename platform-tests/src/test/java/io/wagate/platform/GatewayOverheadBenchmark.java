@@ -6,9 +6,8 @@ import io.wagate.support.identity.InternalTokens;
 import io.wagate.support.identity.PrincipalType;
 import io.wagate.testsupport.bench.GatewayComparison;
 import io.wagate.testsupport.bench.LoadGenerator;
+import io.wagate.testsupport.bench.LoadRequest;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -87,30 +86,29 @@ class GatewayOverheadBenchmark {
                     + "/api/instances/bench-bot");
             URI direct = URI.create("http://127.0.0.1:" + platform.port("WAGATE_INSTANCE_PORT")
                     + "/api/instances/bench-bot");
-            Supplier<HttpRequest> throughGateway = () -> HttpRequest.newBuilder(viaGateway)
-                    .header("Authorization", "Bearer " + apiKey).timeout(Duration.ofSeconds(10)).GET().build();
-            Supplier<HttpRequest> straight = () -> HttpRequest.newBuilder(direct)
-                    .header(InternalTokens.HEADER, internal.get()).timeout(Duration.ofSeconds(10)).GET().build();
+            LoadRequest throughGateway = LoadRequest.get(viaGateway, Map.of("Authorization", "Bearer " + apiKey));
+            LoadRequest straight = new LoadRequest(direct, () -> Map.of(InternalTokens.HEADER, internal.get()));
 
             List<ProcessHandle> measured = List.of(platform.process("gateway-service"),
                     platform.process("instance-service"));
-            LoadGenerator load = new LoadGenerator(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
-                    () -> LoadGenerator.cpuNanosOf(measured));
+            try (LoadGenerator load = new LoadGenerator(() -> LoadGenerator.cpuNanosOf(measured))) {
+                GatewayComparison comparison = GatewayComparison.run(load, straight, throughGateway, CONCURRENCY,
+                        WARM_UP, MEASURE, LATENCY);
+                GatewayComparison.publish("""
+                        ## Platform run of %s
 
-            GatewayComparison comparison = GatewayComparison.run(load, straight, throughGateway, CONCURRENCY,
-                    WARM_UP, MEASURE, LATENCY);
-            GatewayComparison.publish("""
-                    ## Platform run of %s
+                        Machine: %d CPUs, Java %s. Services started: %s, each its own JVM, with PostgreSQL, Redis,
+                        Kafka and the sandbox; concurrency %d (closed loop), warm-up %d s,
+                        %d s per maximum, %d s per path at half rate. Request: `GET /api/instances/bench-bot` with an
+                        API key (gateway) or with the internal token (direct). CPU: the gateway-service and
+                        instance-service processes; the load generator is one Netty event loop in the benchmark JVM.
 
-                    Machine: %d CPUs, Java %s. Services started: %s, each its own JVM, with PostgreSQL, Redis,
-                    Kafka and the sandbox; concurrency %d (closed loop), warm-up %d s,
-                    %d s per maximum, %d s per path at half rate. Request: `GET /api/instances/bench-bot` with an API key (gateway) or with
-                    the internal token (direct). CPU: the gateway-service and instance-service processes.
-
-                    """.formatted(Instant.now(), Runtime.getRuntime().availableProcessors(),
-                    System.getProperty("java.version"), SERVICES, CONCURRENCY, WARM_UP.toSeconds(), MEASURE.toSeconds(),
-                    LATENCY.toSeconds())
-                    + comparison.table());
+                        """.formatted(Instant.now(), Runtime.getRuntime().availableProcessors(),
+                        System.getProperty("java.version"), SERVICES, CONCURRENCY, WARM_UP.toSeconds(),
+                        MEASURE.toSeconds(), LATENCY.toSeconds())
+                        + comparison.table());
+                comparison.publishSamples();
+            }
         }
     }
 

@@ -6,9 +6,8 @@ import io.wagate.testsupport.SharedInfrastructure;
 import io.wagate.testsupport.TestIdentityKeys;
 import io.wagate.testsupport.bench.GatewayComparison;
 import io.wagate.testsupport.bench.LoadGenerator;
+import io.wagate.testsupport.bench.LoadRequest;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -27,7 +25,7 @@ import reactor.netty.http.server.HttpServer;
 /**
  * API-key-authenticated requests through the gateway versus the same request straight to the backend, in one run on
  * one machine: a Reactor Netty backend, a stub auth-service, the gateway in-process (real Redis for the key cache,
- * plan lookup and token buckets), and a load generator on the JDK HTTP client with virtual threads. Not part of the default test run:
+ * plan lookup and token buckets), and the Netty load generator. Not part of the default test run:
  * {@code ./mvnw -pl gateway-service -Pbench test} (see docs/gateway.md). Results go to
  * {@code target/benchmark-results.md}.
  *
@@ -66,6 +64,7 @@ class GatewayBenchmark {
         RedisServer redis = infrastructure.redis();
         Map<String, String> settings = Map.ofEntries(
                         Map.entry("server.port", "0"),
+                        Map.entry("management.server.port", "0"),
                         Map.entry("spring.main.banner-mode", "off"),
                         Map.entry("spring.data.redis.host", redis.host()),
                         Map.entry("spring.data.redis.port", Integer.toString(redis.port())),
@@ -90,11 +89,9 @@ class GatewayBenchmark {
         ConfigurableApplicationContext gateway = new SpringApplicationBuilder(GatewayApplication.class)
                 .run(arguments.toArray(String[]::new));
         int gatewayPort = Integer.parseInt(gateway.getEnvironment().getProperty("local.server.port", "0"));
-        try {
-            LoadGenerator load = new LoadGenerator(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
-                    LoadGenerator::thisProcessCpuNanos);
-            Supplier<HttpRequest> viaGateway = request(URI.create("http://127.0.0.1:" + gatewayPort + "/api/instances"));
-            Supplier<HttpRequest> direct = request(URI.create("http://127.0.0.1:" + backend.port() + "/api/instances"));
+        try (LoadGenerator load = new LoadGenerator(LoadGenerator::thisProcessCpuNanos)) {
+            LoadRequest viaGateway = request(URI.create("http://127.0.0.1:" + gatewayPort + "/api/instances"));
+            LoadRequest direct = request(URI.create("http://127.0.0.1:" + backend.port() + "/api/instances"));
 
             GatewayComparison comparison = GatewayComparison.run(load, direct, viaGateway, CONCURRENCY, WARM_UP,
                     MEASURE);
@@ -115,8 +112,7 @@ class GatewayBenchmark {
         }
     }
 
-    private static Supplier<HttpRequest> request(URI url) {
-        return () -> HttpRequest.newBuilder(url).header("Authorization", "Bearer " + KEY)
-                .timeout(Duration.ofSeconds(10)).GET().build();
+    private static LoadRequest request(URI url) {
+        return LoadRequest.get(url, Map.of("Authorization", "Bearer " + KEY));
     }
 }

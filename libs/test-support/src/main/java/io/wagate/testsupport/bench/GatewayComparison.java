@@ -1,12 +1,12 @@
 package io.wagate.testsupport.bench;
 
+import io.wagate.testsupport.bench.HiccupMeter.Hiccup;
 import io.wagate.testsupport.bench.LoadGenerator.Result;
 import java.io.IOException;
-import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.function.Supplier;
+import java.util.List;
 
 /**
  * The same request through the gateway and straight to what is behind it, measured in one run: warm-up (two thirds
@@ -14,13 +14,27 @@ import java.util.function.Supplier;
  * maximum (open loop, latency from the intended send time) in alternating one-second slices, so that the machine's
  * background work falls on both alike rather than on whichever window it happened in. The targets: gateway
  * throughput at least half of direct, at most 5 ms added p99 at half the gateway's maximum.
+ *
+ * @param atRate both paths at half the gateway's maximum
  */
-public record GatewayComparison(Result directMax, Result gatewayMax, double rate, Result gatewayAtRate,
-        Result directAtRate, String loadBefore, String loadAfter) {
+public record GatewayComparison(Result directMax, Result gatewayMax, double rate, LatencyPhase atRate,
+        String loadBefore, String loadAfter) {
 
-    public static GatewayComparison run(LoadGenerator load, Supplier<HttpRequest> direct,
-            Supplier<HttpRequest> viaGateway, int concurrency, Duration warmUp, Duration measure)
-            throws InterruptedException {
+    /**
+     * Both paths at the same rate.
+     *
+     * @param hiccups the machine's pauses meanwhile (see {@link HiccupMeter})
+     * @param conditions how busy the machine was, in words
+     */
+    public record LatencyPhase(Result gateway, Result direct, List<Hiccup> hiccups, String conditions) {
+
+        public double addedP99Millis() {
+            return gateway.p99Millis() - direct.p99Millis();
+        }
+    }
+
+    public static GatewayComparison run(LoadGenerator load, LoadRequest direct, LoadRequest viaGateway,
+            int concurrency, Duration warmUp, Duration measure) throws InterruptedException {
         return run(load, direct, viaGateway, concurrency, warmUp, measure, measure);
     }
 
@@ -28,28 +42,39 @@ public record GatewayComparison(Result directMax, Result gatewayMax, double rate
      * @param latency time per path at half the gateway's maximum: the p99 of a short window is set by one stall of
      *     any process on the machine (a collection, a compilation), so a longer one gives a steadier figure
      */
-    public static GatewayComparison run(LoadGenerator load, Supplier<HttpRequest> direct,
-            Supplier<HttpRequest> viaGateway, int concurrency, Duration warmUp, Duration measure, Duration latency)
-            throws InterruptedException {
+    public static GatewayComparison run(LoadGenerator load, LoadRequest direct, LoadRequest viaGateway,
+            int concurrency, Duration warmUp, Duration measure, Duration latency) throws InterruptedException {
         String loadBefore = LoadGenerator.loadAverage();
         load.closedLoop(viaGateway, concurrency, warmUp.multipliedBy(2).dividedBy(3));
         load.closedLoop(direct, concurrency, warmUp.dividedBy(3));
         Result directMax = load.closedLoop(direct, concurrency, measure);
         Result gatewayMax = load.closedLoop(viaGateway, concurrency, measure);
         double rate = gatewayMax.throughput() / 2;
-        Result[] atRate = load.openLoopAlternating(viaGateway, direct, rate, latency, Duration.ofSeconds(1));
-        Result gatewayAtRate = atRate[0];
-        Result directAtRate = atRate[1];
-        return new GatewayComparison(directMax, gatewayMax, rate, gatewayAtRate, directAtRate, loadBefore,
-                LoadGenerator.loadAverage());
+        LatencyPhase atRate = latency(load, direct, viaGateway, rate, latency);
+        return new GatewayComparison(directMax, gatewayMax, rate, atRate, loadBefore, LoadGenerator.loadAverage());
+    }
+
+    private static LatencyPhase latency(LoadGenerator load, LoadRequest direct, LoadRequest viaGateway, double rate,
+            Duration duration) throws InterruptedException {
+        long[] cpuBefore = LoadGenerator.machineCpuTicks();
+        try (HiccupMeter meter = HiccupMeter.start()) {
+            Result[] atRate = load.openLoopAlternating(viaGateway, direct, rate, duration, Duration.ofSeconds(1));
+            return new LatencyPhase(atRate[0], atRate[1], meter.hiccups(),
+                    meter.summary() + "; " + machineUse(cpuBefore, LoadGenerator.machineCpuTicks()));
+        }
+    }
+
+    private static String machineUse(long[] before, long[] after) {
+        long busy = after[0] - before[0];
+        long idle = after[1] - before[1];
+        long steal = after[2] - before[2];
+        double total = Math.max(1, busy + idle + steal);
+        return "the machine's CPUs were %.0f %% busy and %.1f %% stolen by the host".formatted(100 * busy / total,
+                100 * steal / total);
     }
 
     public double throughputRatio() {
         return gatewayMax.throughput() / directMax.throughput();
-    }
-
-    public double addedP99Millis() {
-        return gatewayAtRate.p99Millis() - directAtRate.p99Millis();
     }
 
     public double addedCpuMicros() {
@@ -58,21 +83,21 @@ public record GatewayComparison(Result directMax, Result gatewayMax, double rate
 
     /** The results as a Markdown table, the verdict on both targets, and how busy the machine was. */
     public String table() {
-        return """
+        StringBuilder table = new StringBuilder("""
                 | measurement | throughput (req/s) | p50 (ms) | p99 (ms) | p99.9 (ms) | errors | CPU per request (us) |
                 | --- | ---: | ---: | ---: | ---: | ---: | ---: |
-                %s
-                %s
-                %s
-                %s
+                """);
+        table.append(row("direct, max (closed loop)", directMax)).append(row("gateway, max (closed loop)", gatewayMax))
+                .append(row("direct at %.0f req/s (open loop)".formatted(rate), atRate.direct()))
+                .append(row("gateway at %.0f req/s (open loop)".formatted(rate), atRate.gateway()));
+        return table.append("""
 
                 Gateway throughput / direct: %.0f %% (target >= 50 %%). Added p99 at half the gateway's maximum rate:
                 %.2f ms (target <= 5 ms). CPU the gateway adds per request (closed loop): %.0f us.
                 Load average (1/5/15 min) before: %s, after: %s.
-                """.formatted(row("direct, max (closed loop)", directMax), row("gateway, max (closed loop)", gatewayMax),
-                row("direct at %.0f req/s (open loop)".formatted(rate), directAtRate),
-                row("gateway at %.0f req/s (open loop)".formatted(rate), gatewayAtRate),
-                100 * throughputRatio(), addedP99Millis(), addedCpuMicros(), loadBefore, loadAfter);
+                During the half-rate phase: %s.
+                """.formatted(100 * throughputRatio(), atRate.addedP99Millis(), addedCpuMicros(), loadBefore, loadAfter,
+                atRate.conditions())).toString();
     }
 
     /** Prints a report and writes it to {@code target/benchmark-results.md} of the running module. */
@@ -83,8 +108,26 @@ public record GatewayComparison(Result directMax, Result gatewayMax, double rate
         Files.writeString(out, report);
     }
 
+    /**
+     * Writes every request of the half-rate phase to {@code target/latency-samples.csv} ({@code path,due epoch
+     * millis,latency millis}) and the machine's pauses ({@code pause,end epoch millis,millis}), to line the slow
+     * requests up with pauses, collections, CPU steal and the services' logs.
+     */
+    public void publishSamples() throws IOException {
+        StringBuilder csv = new StringBuilder("path,due_epoch_ms,latency_ms\n");
+        atRate.gateway().samples().appendCsv("gateway", csv);
+        atRate.direct().samples().appendCsv("direct", csv);
+        for (Hiccup hiccup : atRate.hiccups()) {
+            csv.append("pause,").append(hiccup.endEpochMillis()).append(',').append("%.3f".formatted(hiccup.millis()))
+                    .append('\n');
+        }
+        Path out = Path.of("target", "latency-samples.csv");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, csv);
+    }
+
     private static String row(String name, Result result) {
-        return "| %s | %.0f | %.2f | %.2f | %.2f | %d | %.0f |".formatted(name, result.throughput(),
+        return "| %s | %.0f | %.2f | %.2f | %.2f | %d | %.0f |\n".formatted(name, result.throughput(),
                 result.p50Millis(), result.p99Millis(), result.p999Millis(), result.errors(),
                 result.cpuMicrosPerRequest());
     }
