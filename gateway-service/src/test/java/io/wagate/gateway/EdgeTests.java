@@ -113,6 +113,29 @@ class EdgeTests extends GatewayIntegrationTest {
         }
     }
 
+    @Test
+    void probesOnTheManagementPortAreNotLoggedButActuatorPathsOnThePublicPortAre() {
+        Logger accessLog = (Logger) LoggerFactory.getLogger("io.wagate.gateway.access");
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        accessLog.addAppender(lines);
+        String probe = "probe-" + UUID.randomUUID();
+        String outsider = "outsider-" + UUID.randomUUID();
+        try {
+            management().get().uri("/actuator/health").header("X-Request-Id", probe).exchange()
+                    .expectStatus().isOk();
+            http().get().uri("/actuator/health").header("X-Request-Id", outsider).exchange()
+                    .expectStatus().isNotFound();
+            await().atMost(Duration.ofSeconds(5)).until(() -> lines.list.stream()
+                    .anyMatch(line -> outsider.equals(fields(line).get("requestId"))));
+            assertThat(lines.list.stream().filter(line -> outsider.equals(fields(line).get("requestId"))).findFirst()
+                    .map(EdgeTests::fields).orElseThrow()).containsEntry("http.response.status_code", "404");
+            assertThat(lines.list).noneMatch(line -> probe.equals(fields(line).get("requestId")));
+        } finally {
+            accessLog.detachAppender(lines);
+        }
+    }
+
     private static Map<String, String> fields(ILoggingEvent line) {
         Map<String, String> fields = new HashMap<>(line.getMDCPropertyMap());
         if (line.getKeyValuePairs() != null) {

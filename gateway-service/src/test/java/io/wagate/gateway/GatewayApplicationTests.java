@@ -6,12 +6,25 @@ import io.wagate.testsupport.ServiceConventions;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 
 class GatewayApplicationTests extends GatewayIntegrationTest {
 
     @Test
     void bootsWithThePlatformConventions() {
-        ServiceConventions.verify(http(), "gateway-service");
+        ServiceConventions.verify(http(), management(), "gateway-service");
+    }
+
+    @Test
+    void healthAndMetricsAreNotServedOnThePublicPort() {
+        for (String path : new String[] {"/actuator/health", "/actuator/prometheus", "/actuator"}) {
+            String body = http().get().uri(path).exchange()
+                    .expectStatus().isNotFound()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody(String.class).returnResult().getResponseBody();
+            assertThat(body).as(path).doesNotContain("jvm_").doesNotContain("\"UP\"");
+        }
+        management().get().uri("/actuator/health").exchange().expectStatus().isOk();
     }
 
     @Test
@@ -31,7 +44,7 @@ class GatewayApplicationTests extends GatewayIntegrationTest {
     @Test
     void publishesMeaningfulMetrics() {
         http().get().uri("/api/instances").exchange().expectStatus().isUnauthorized();
-        String scrape = http().get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+        String scrape = management().get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(scrape)
                 .contains("wagate_gateway_auth_total{")

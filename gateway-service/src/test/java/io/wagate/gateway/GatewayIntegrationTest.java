@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -42,8 +43,12 @@ abstract class GatewayIntegrationTest {
     @LocalServerPort
     int port;
 
+    @LocalManagementPort
+    int managementPort;
+
     @DynamicPropertySource
     static void gateway(DynamicPropertyRegistry registry) {
+        registry.add("management.server.port", () -> "0");
         String servicesUrl = "http://127.0.0.1:" + services.port();
         registry.add("wagate.gateway.routes.auth", auth::url);
         registry.add("wagate.gateway.routes.instances", () -> servicesUrl);
@@ -58,6 +63,11 @@ abstract class GatewayIntegrationTest {
 
     WebTestClient http() {
         return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    }
+
+    /** Health and metrics: the management port, never the public one. */
+    WebTestClient management() {
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build();
     }
 
     static String probe() {

@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  */
 final class LocalPlatform implements AutoCloseable {
 
-    static final List<String> PORT_VARIABLES = List.of("WAGATE_GATEWAY_PORT", "WAGATE_AUTH_PORT", "WAGATE_INSTANCE_PORT",
+    static final List<String> PORT_VARIABLES = List.of("WAGATE_GATEWAY_PORT", "WAGATE_GATEWAY_MANAGEMENT_PORT",
+            "WAGATE_AUTH_PORT", "WAGATE_INSTANCE_PORT",
             "WAGATE_SESSION_WORKER_PORT", "WAGATE_WEBHOOK_PORT", "WAGATE_BILLING_PORT", "WAGATE_SANDBOX_PORT",
             "WAGATE_POSTGRES_PORT", "WAGATE_REDIS_PORT", "WAGATE_KAFKA_PORT", "WAGATE_KAFKA_CONTROLLER_PORT");
 

@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 class RunCommandIT {
 
     private static final Map<String, String> HEALTH = Map.of(
-            "WAGATE_GATEWAY_PORT", "/actuator/health",
+            "WAGATE_GATEWAY_MANAGEMENT_PORT", "/actuator/health",
             "WAGATE_AUTH_PORT", "/actuator/health",
             "WAGATE_INSTANCE_PORT", "/actuator/health",
             "WAGATE_SESSION_WORKER_PORT", "/actuator/health",
@@ -39,6 +39,10 @@ class RunCommandIT {
                 JsonNode body = json.readTree(response.body());
                 assertThat(body.get("status").asString()).as(uri.toString()).isEqualTo("UP");
             }
+            URI publicHealth = URI.create("http://127.0.0.1:" + platform.port("WAGATE_GATEWAY_PORT") + "/actuator/health");
+            assertThat(http.send(HttpRequest.newBuilder(publicHealth).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).as("the gateway's public port has no actuator")
+                    .isEqualTo(404);
             assertThat(platform.output()).contains("http://localhost:" + platform.port("WAGATE_GATEWAY_PORT") + "/api")
                     .contains("docs/getting-started.md");
             assertThat(platform.logOf("auth-service")).hasValueSatisfying(log ->

@@ -2,6 +2,7 @@ package io.wagate.gateway.accesslog;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wagate.support.web.ProblemWebExceptionHandler;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
 class AccessLogConfiguration {
 
     @Bean
-    AccessLogWebFilter accessLogWebFilter(ProblemWebExceptionHandler problems, MeterRegistry meters) {
-        return new AccessLogWebFilter(problems, meters);
+    AccessLogWebFilter accessLogWebFilter(ProblemWebExceptionHandler problems, MeterRegistry meters,
+            ApplicationContext context) {
+        return new AccessLogWebFilter(problems, meters, context);
     }
 }

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.server.ServerWebExchange;
@@ -37,14 +38,25 @@ public final class AccessLogWebFilter implements WebFilter, Ordered {
     // Looked up by a small key instead of building the meter id (five tags, sorted) on every request.
     private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
     private final Map<String, Timer> overheads = new ConcurrentHashMap<>();
+    private final ApplicationContext applicationContext;
 
-    public AccessLogWebFilter(ProblemWebExceptionHandler problems, MeterRegistry meters) {
+    /**
+     * @param applicationContext the gateway's own context: requests served by another (the management server's
+     *     child context, on the management port) are probes and scrapes, neither logged nor timed
+     */
+    public AccessLogWebFilter(ProblemWebExceptionHandler problems, MeterRegistry meters,
+            ApplicationContext applicationContext) {
         this.problems = problems;
         this.meters = meters;
+        this.applicationContext = applicationContext;
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        ApplicationContext servedBy = exchange.getApplicationContext();
+        if (servedBy != null && servedBy != applicationContext) {
+            return chain.filter(exchange);
+        }
         long start = System.nanoTime();
         return chain.filter(exchange)
                 .onErrorResume(error -> problems.handle(exchange, error))
@@ -53,9 +65,6 @@ public final class AccessLogWebFilter implements WebFilter, Ordered {
 
     private void record(ServerWebExchange exchange, SignalType signal, long nanos) {
         String path = exchange.getRequest().getPath().value();
-        if (path.startsWith("/actuator")) {
-            return;
-        }
         HttpStatusCode statusCode = exchange.getResponse().getStatusCode();
         int status = signal == SignalType.CANCEL ? 499 : statusCode == null ? 200 : statusCode.value();
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);

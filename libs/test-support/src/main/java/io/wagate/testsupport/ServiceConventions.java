@@ -31,10 +31,16 @@ public final class ServiceConventions {
     }
 
     public static void verify(WebTestClient http, String applicationName) {
+        verify(http, http, applicationName);
+    }
+
+    /** For a service whose health and metrics answer on a management port of their own (the gateway). */
+    public static void verify(WebTestClient http, WebTestClient management, String applicationName) {
         for (String path : new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
-            http.get().uri(path).exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
+            management.get().uri(path).exchange().expectStatus().isOk().expectBody().jsonPath("$.status")
+                    .isEqualTo("UP");
         }
-        String scrape = http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+        String scrape = management.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(scrape).contains("application=\"" + applicationName + "\"").contains("jvm_memory_used_bytes");
         http.get().uri("/definitely/not/a/route").header("X-Request-Id", "conventions-check-1")
