@@ -2,13 +2,36 @@ package io.wagate.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.channel.ChannelOption;
+import io.wagate.gateway.routing.GatewayRoutesProperties;
 import io.wagate.testsupport.ServiceConventions;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import reactor.netty.http.client.HttpClient;
 
 class GatewayApplicationTests extends GatewayIntegrationTest {
+
+    @Autowired
+    HttpClient proxyClient;
+
+    @Autowired
+    HttpClientProperties proxyClientProperties;
+
+    @Autowired
+    GatewayRoutesProperties routes;
+
+    @Test
+    void theProxyClientCarriesTheConnectTimeoutSoNoRequestCopiesItsConfiguration() {
+        assertThat(proxyClient.configuration().options().get(ChannelOption.CONNECT_TIMEOUT_MILLIS))
+                .isEqualTo((int) routes.timeouts().connect().toMillis());
+        // Spring Cloud Gateway applies a connect timeout from its own properties (or route metadata) per request, by
+        // copying the client: neither may be set.
+        assertThat(proxyClientProperties.getConnectTimeout()).isNull();
+    }
 
     @Test
     void bootsWithThePlatformConventions() {

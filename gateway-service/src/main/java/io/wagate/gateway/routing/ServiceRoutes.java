@@ -1,6 +1,5 @@
 package io.wagate.gateway.routing;
 
-import static org.springframework.cloud.gateway.support.RouteMetadataUtils.CONNECT_TIMEOUT_ATTR;
 import static org.springframework.cloud.gateway.support.RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -81,27 +80,37 @@ class ServiceRoutes {
         return new NoRetryHttpClientCustomizer();
     }
 
+    /**
+     * The connect timeout (the same for every service) set on the proxy client once. As route metadata, Spring Cloud
+     * Gateway would apply it per request with {@code HttpClient.option}, which copies the client's whole
+     * configuration every time (1.5 % of the gateway's CPU in the benchmark's profile).
+     */
+    @Bean
+    HttpClientCustomizer connectTimeoutHttpClientCustomizer(GatewayRoutesProperties services) {
+        int millis = (int) services.timeouts().connect().toMillis();
+        return client -> client.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, millis);
+    }
+
     @Bean
     RouteLocator serviceRouteLocator(RouteLocatorBuilder routes, GatewayRoutesProperties services,
             ServiceCircuitBreakerGatewayFilterFactory breakers) {
         GatewayRoutesProperties.Timeouts timeouts = services.timeouts();
         return routes.routes()
                 .route("auth", route -> service(route.path("/api/auth/**"), "auth", services.auth(),
-                        timeouts.connect(), timeouts.auth(), breakers))
+                        timeouts.auth(), breakers))
                 .route("instances", route -> service(route.path("/api/instances", "/api/instances/**", "/api/messages/**"),
-                        "instances", services.instances(), timeouts.connect(), timeouts.instances(), breakers))
+                        "instances", services.instances(), timeouts.instances(), breakers))
                 .route("webhooks", route -> service(route.path("/api/webhooks", "/api/webhooks/**"), "webhooks",
-                        services.webhooks(), timeouts.connect(), timeouts.webhooks(), breakers))
+                        services.webhooks(), timeouts.webhooks(), breakers))
                 .route("billing", route -> service(route.path("/api/billing/**"), "billing", services.billing(),
-                        timeouts.connect(), timeouts.billing(), breakers))
+                        timeouts.billing(), breakers))
                 .build();
     }
 
-    private static Buildable<Route> service(BooleanSpec predicate, String name, URI uri,
-            Duration connectTimeout, Duration responseTimeout, ServiceCircuitBreakerGatewayFilterFactory breakers) {
+    private static Buildable<Route> service(BooleanSpec predicate, String name, URI uri, Duration responseTimeout,
+            ServiceCircuitBreakerGatewayFilterFactory breakers) {
         return predicate
                 .filters(filters -> filters.filter(breakers.apply(name)))
-                .metadata(CONNECT_TIMEOUT_ATTR, (int) connectTimeout.toMillis())
                 .metadata(RESPONSE_TIMEOUT_ATTR, responseTimeout.toMillis())
                 .uri(uri);
     }
