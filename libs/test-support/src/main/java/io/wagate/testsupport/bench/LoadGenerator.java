@@ -2,6 +2,7 @@ package io.wagate.testsupport.bench;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -25,6 +26,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.Future;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
@@ -37,6 +39,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -263,7 +266,7 @@ public final class LoadGenerator implements AutoCloseable {
             return;
         }
         bootstrap.connect(request.uri().getHost(), request.uri().getPort()).addListener(connected -> {
-            Channel opened = ((io.netty.channel.ChannelFuture) connected).channel();
+            Channel opened = ((ChannelFuture) connected).channel();
             if (connected.isSuccess()) {
                 exchange(opened, message, answered, channels);
             } else {
@@ -297,7 +300,7 @@ public final class LoadGenerator implements AutoCloseable {
         private ArrayDeque<Channel> pool;
         private int status;
         private boolean keepAlive;
-        private io.netty.util.concurrent.Future<?> timeout;
+        private Future<?> timeout;
         private ChannelHandlerContext context;
 
         @Override
@@ -360,7 +363,7 @@ public final class LoadGenerator implements AutoCloseable {
     private static void await(CompletableFuture<Void> done) throws InterruptedException {
         try {
             done.get();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
     }
