@@ -6,19 +6,29 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The same request through the gateway and straight to what is behind it, measured in one run: warm-up (two thirds
- * through the gateway), the maximum rate of each (closed loop, direct first), then both at half the gateway's
- * maximum (open loop, latency from the intended send time) in alternating one-second slices, so that the machine's
- * background work falls on both alike rather than on whichever window it happened in. The targets: gateway
+ * through the gateway), the maximum rate of each (closed loop, three alternating windows per path, each path's
+ * median compared), then both at half the gateway's maximum (open loop, latency from the intended send time) in
+ * alternating one-second slices, so that the machine's background work falls on both alike rather than on whichever
+ * window it happened in. The targets: gateway
  * throughput at least half of direct, at most 5 ms added p99 at half the gateway's maximum.
  *
  * @param atRate both paths at half the gateway's maximum
  */
-public record GatewayComparison(Result directMax, Result gatewayMax, double rate, LatencyPhase atRate,
-        String loadBefore, String loadAfter) {
+public record GatewayComparison(Result directMax, Result gatewayMax, List<Double> roundRatios, double rate,
+        LatencyPhase atRate, String loadBefore, String loadAfter) {
+
+    /**
+     * Windows per path for the maximum, alternating direct and gateway: the machine's neighbours and background work
+     * change from one window to the next, so each path's median of three is compared rather than one window each.
+     */
+    static final int MAXIMUM_ROUNDS = 3;
 
     /**
      * Both paths at the same rate.
@@ -47,11 +57,29 @@ public record GatewayComparison(Result directMax, Result gatewayMax, double rate
         String loadBefore = LoadGenerator.loadAverage();
         load.closedLoop(viaGateway, concurrency, warmUp.multipliedBy(2).dividedBy(3));
         load.closedLoop(direct, concurrency, warmUp.dividedBy(3));
-        Result directMax = load.closedLoop(direct, concurrency, measure);
-        Result gatewayMax = load.closedLoop(viaGateway, concurrency, measure);
+        List<Result> directRounds = new ArrayList<>();
+        List<Result> gatewayRounds = new ArrayList<>();
+        List<Double> roundRatios = new ArrayList<>();
+        for (int round = 0; round < MAXIMUM_ROUNDS; round++) {
+            Result directRound = load.closedLoop(direct, concurrency, measure);
+            Result gatewayRound = load.closedLoop(viaGateway, concurrency, measure);
+            directRounds.add(directRound);
+            gatewayRounds.add(gatewayRound);
+            roundRatios.add(gatewayRound.throughput() / directRound.throughput());
+        }
+        Result directMax = median(directRounds);
+        Result gatewayMax = median(gatewayRounds);
         double rate = gatewayMax.throughput() / 2;
         LatencyPhase atRate = latency(load, direct, viaGateway, rate, latency);
-        return new GatewayComparison(directMax, gatewayMax, rate, atRate, loadBefore, LoadGenerator.loadAverage());
+        return new GatewayComparison(directMax, gatewayMax, List.copyOf(roundRatios), rate, atRate, loadBefore,
+                LoadGenerator.loadAverage());
+    }
+
+    /** The window with the median throughput. */
+    private static Result median(List<Result> rounds) {
+        List<Result> sorted = new ArrayList<>(rounds);
+        sorted.sort(Comparator.comparingDouble(Result::throughput));
+        return sorted.get(sorted.size() / 2);
     }
 
     private static LatencyPhase latency(LoadGenerator load, LoadRequest direct, LoadRequest viaGateway, double rate,
@@ -87,16 +115,20 @@ public record GatewayComparison(Result directMax, Result gatewayMax, double rate
                 | measurement | throughput (req/s) | p50 (ms) | p99 (ms) | p99.9 (ms) | errors | CPU per request (us) |
                 | --- | ---: | ---: | ---: | ---: | ---: | ---: |
                 """);
-        table.append(row("direct, max (closed loop)", directMax)).append(row("gateway, max (closed loop)", gatewayMax))
+        table.append(row("direct, max (closed loop, median window)", directMax))
+                .append(row("gateway, max (closed loop, median window)", gatewayMax))
                 .append(row("direct at %.0f req/s (open loop)".formatted(rate), atRate.direct()))
                 .append(row("gateway at %.0f req/s (open loop)".formatted(rate), atRate.gateway()));
         return table.append("""
 
-                Gateway throughput / direct: %.0f %% (target >= 50 %%). Added p99 at half the gateway's maximum rate:
-                %.2f ms (target <= 5 ms). CPU the gateway adds per request (closed loop): %.0f us.
+                Gateway throughput / direct: %.0f %% (target >= 50 %%; each path's median of %d alternating windows; the
+                rounds' own ratios: %s). Added p99 at half the gateway's maximum rate: %.2f ms (target <= 5 ms).
+                CPU the gateway adds per request (closed loop): %.0f us.
                 Load average (1/5/15 min) before: %s, after: %s.
                 During the half-rate phase: %s.
-                """.formatted(100 * throughputRatio(), atRate.addedP99Millis(), addedCpuMicros(), loadBefore, loadAfter,
+                """.formatted(100 * throughputRatio(), MAXIMUM_ROUNDS, roundRatios.stream()
+                        .map(ratio -> "%.0f %%".formatted(100 * ratio)).collect(Collectors.joining(", ")),
+                atRate.addedP99Millis(), addedCpuMicros(), loadBefore, loadAfter,
                 atRate.conditions())).toString();
     }
 
