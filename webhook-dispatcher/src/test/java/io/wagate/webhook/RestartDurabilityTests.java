@@ -70,11 +70,15 @@ class RestartDurabilityTests {
                 }
                 // Every first attempt failed and is logged: the jobs now wait in webhooks.retry.1.
                 await().atMost(WAIT).until(() -> attempts(database, endpointId, 500) == EVENTS);
-                // The second attempts start and hang: they are in flight when the dispatcher stops.
+                // The second attempts start and hang: they are in flight when the dispatcher stops. A worker of the
+                // retry topic that joins its group meanwhile takes over a partition whose jobs are in flight and
+                // repeats them (at least once, docs/webhooks.md), so an event may show up more than twice here.
                 sink.hang(true);
-                await().atMost(WAIT).until(() -> sink.received().size() >= 2 * EVENTS);
+                await().atMost(WAIT).until(() -> byWebhookId(sink.received()).values().stream()
+                        .filter(count -> count >= 2).count() == EVENTS);
             }
-            assertThat(sink.received()).hasSize(2 * EVENTS);
+            assertThat(byWebhookId(sink.received())).hasSize(EVENTS)
+                    .allSatisfy((webhookId, count) -> assertThat(count).isGreaterThanOrEqualTo(2));
 
             sink.answer(200);
             try (ConfigurableApplicationContext second = start(arguments)) {
