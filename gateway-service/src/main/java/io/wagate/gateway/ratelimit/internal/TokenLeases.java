@@ -16,6 +16,11 @@ import org.jspecify.annotations.Nullable;
  * is checked in Redis on every request, exactly as without leases), doubles when a lease is used up before it
  * expires, and shrinks to what was used when tokens were left over. A lease lives {@code ttl}, which also bounds how
  * late a plan change reaches this replica's requests of the caller. Refusals always come from Redis.
+ *
+ * <p>One refill at a time per caller: the requests that find the lease empty while another request is fetching the
+ * next one ask Redis for their own token only. Otherwise a burst of a caller's requests arriving together would each
+ * take a whole lease (and each double its size), spending the caller's minute in an instant on tokens that then
+ * expire unused, and refusing it although it stayed within its limit.
  */
 public final class TokenLeases {
 
@@ -50,7 +55,7 @@ public final class TokenLeases {
             return 1;
         }
         Lease lease = leases.get(key(request));
-        return lease == null ? 1 : lease.nextSize(nanoClock.getAsLong());
+        return lease == null ? 1 : lease.nextSize(nanoClock.getAsLong(), ttlNanos);
     }
 
     /**
@@ -79,6 +84,9 @@ public final class TokenLeases {
         private long expiresAt;
         private long size = 1;
         private long maxSize = 1;
+        /** When the refill under way was asked for; {@code refilling} says whether there is one. */
+        private long refillAskedAt;
+        private boolean refilling;
         private @Nullable RateLimitDecision base;
         private long baseRemaining;
 
@@ -90,7 +98,12 @@ public final class TokenLeases {
             return decision(base);
         }
 
-        synchronized long nextSize(long now) {
+        synchronized long nextSize(long now, long ttl) {
+            if (refilling && now - refillAskedAt < ttl) {
+                return 1;
+            }
+            refilling = true;
+            refillAskedAt = now;
             if (tokens > 0 && now - expiresAt >= 0) {
                 // Expired with tokens left: the caller needs less than it got.
                 size = Math.max(1, size - tokens);
@@ -109,6 +122,11 @@ public final class TokenLeases {
                 tokens = 0;
             }
             tokens += extra;
+            if (extra > 0) {
+                // The refill's answer (the others asked for one token); a refill that failed or was refused lapses
+                // after the lease lifetime instead.
+                refilling = false;
+            }
             expiresAt = now + ttl;
             base = decision;
             baseRemaining = decision.remaining();

@@ -99,6 +99,39 @@ class TokenLeasesTests {
     }
 
     @Test
+    void requestsArrivingTogetherShareOneRefillInsteadOfTakingALeaseEach() {
+        leases.granted(request, allowed(2999), 1);
+        assertThat(leases.sizeFor(request)).isEqualTo(2);
+        leases.granted(request, allowed(2997), 2);
+        assertThat(leases.take(request)).isNotNull();
+        // The lease is used up while valid: 40 requests find it empty at once, before any answer from Redis.
+        long asked = 0;
+        for (int i = 0; i < 40; i++) {
+            asked += leases.sizeFor(request);
+        }
+        // One of them refills (the lease doubles once, to 4); the others ask for their own token only.
+        assertThat(asked).isEqualTo(4 + 39);
+        leases.granted(request, allowed(2993), 4);
+        now.addAndGet(1_000_000);
+        for (int i = 0; i < 3; i++) {
+            assertThat(leases.take(request)).isNotNull();
+        }
+        assertThat(leases.take(request)).isNull();
+        // The refill answered: the next empty lease may be refilled again, and grows again.
+        assertThat(leases.sizeFor(request)).isEqualTo(8);
+    }
+
+    @Test
+    void aRefillThatNeverAnsweredLapsesAfterTheLeaseLifetime() {
+        leases.granted(request, allowed(2999), 1);
+        assertThat(leases.sizeFor(request)).isEqualTo(2);
+        // No answer (Redis timed out): meanwhile every request asks for one token.
+        assertThat(leases.sizeFor(request)).isEqualTo(1);
+        now.addAndGet(TTL);
+        assertThat(leases.sizeFor(request)).isGreaterThan(1);
+    }
+
+    @Test
     void callersHaveLeasesOfTheirOwn() {
         leases.granted(request, allowed(100), 1);
         leases.sizeFor(request);
