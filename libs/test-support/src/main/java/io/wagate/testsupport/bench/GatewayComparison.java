@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -159,8 +160,18 @@ public record GatewayComparison(Result directMax, Result gatewayMax, List<Double
     }
 
     private static String row(String name, Result result) {
-        return "| %s | %.0f | %.2f | %.2f | %.2f | %d | %.0f |\n".formatted(name, result.throughput(),
-                result.p50Millis(), result.p99Millis(), result.p999Millis(), result.errors(),
+        return "| %s | %.0f | %.2f | %.2f | %.2f | %s | %.0f |\n".formatted(name, result.throughput(),
+                result.p50Millis(), result.p99Millis(), result.p999Millis(), errors(result),
                 result.cpuMicrosPerRequest());
+    }
+
+    /** The count, and by status when there are any: {@code 24 (503: 20, no answer: 4)}. */
+    private static String errors(Result result) {
+        if (result.errors() == 0) {
+            return "0";
+        }
+        return result.errors() + " (" + result.errorStatuses().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(entry -> (entry.getKey() < 0 ? "no answer" : entry.getKey()) + ": " + entry.getValue())
+                .collect(Collectors.joining(", ")) + ")";
     }
 }

@@ -39,6 +39,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,6 +48,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
 
 /**
  * HTTP load for benchmarks: a closed loop (a fixed number of requests in flight: the maximum rate) and an open loop
@@ -68,9 +70,11 @@ public final class LoadGenerator implements AutoCloseable {
      *
      * @param cpuMicrosPerRequest CPU time of the measured processes (see the constructor) per successful request
      * @param samples every successful request's due time and latency, in the order they were answered
+     * @param errorStatuses the errors by answer status; {@code -1} for no answer (connection failed, closed or
+     *     timed out)
      */
     public record Result(double throughput, long requests, long errors, double p50Millis, double p99Millis,
-            double p999Millis, double cpuMicrosPerRequest, Samples samples) {
+            double p999Millis, double cpuMicrosPerRequest, Samples samples, Map<Integer, Long> errorStatuses) {
     }
 
     /**
@@ -430,6 +434,7 @@ public final class LoadGenerator implements AutoCloseable {
         private final AtomicLongArray sentAt;
         private final AtomicInteger count = new AtomicInteger();
         private final AtomicLong errors = new AtomicLong();
+        private final Map<Integer, AtomicLong> errorStatuses = new ConcurrentHashMap<>();
         private final LongSupplier cpuNanos;
         private final long startNanos = System.nanoTime();
         private final long cpuAtStart;
@@ -447,6 +452,7 @@ public final class LoadGenerator implements AutoCloseable {
         void record(long sentNanos, int status) {
             if (status != 200) {
                 errors.incrementAndGet();
+                errorStatuses.computeIfAbsent(status, key -> new AtomicLong()).incrementAndGet();
                 return;
             }
             int index = count.getAndIncrement();
@@ -475,7 +481,9 @@ public final class LoadGenerator implements AutoCloseable {
             long cpu = activeNanos >= 0 ? activeCpuNanos : cpuNanos.getAsLong() - cpuAtStart;
             double cpuPerRequest = cpu / 1e3 / Math.max(1, count.get());
             return new Result(count.get() / (elapsedNanos / 1e9), count.get(), errors.get(), percentile(sorted, 0.50),
-                    percentile(sorted, 0.99), percentile(sorted, 0.999), cpuPerRequest, new Samples(due, inOrder));
+                    percentile(sorted, 0.99), percentile(sorted, 0.999), cpuPerRequest, new Samples(due, inOrder),
+                    errorStatuses.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
+                            entry -> entry.getValue().get())));
         }
 
         private static double percentile(long[] sorted, double p) {

@@ -100,6 +100,7 @@ class LoadGeneratorTests {
                 Duration.ofSeconds(1));
         assertThat(failing.requests()).isZero();
         assertThat(failing.errors()).isEqualTo(50);
+        assertThat(failing.errorStatuses()).containsExactly(Map.entry(500, 50L));
 
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -110,5 +111,6 @@ class LoadGeneratorTests {
                 Duration.ofMillis(300));
         assertThat(refused.requests()).isZero();
         assertThat(refused.errors()).isPositive();
+        assertThat(refused.errorStatuses()).containsOnlyKeys(-1);
     }
 }
