@@ -84,23 +84,16 @@ class EdgeTests extends GatewayIntegrationTest {
 
     @Test
     void theAccessLogLineCarriesTheRequestIdAndNoCredential() {
-        Logger accessLog = (Logger) LoggerFactory.getLogger("io.wagate.gateway.access");
-        ListAppender<ILoggingEvent> lines = new ListAppender<>();
-        lines.start();
-        accessLog.addAppender(lines);
         String requestId = "edge-" + UUID.randomUUID();
         String token = UserTokens.owner(UUID.randomUUID(), "u");
-        try {
+        try (AccessLogLines lines = new AccessLogLines()) {
             http().get().uri("/api/instances")
                     .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                     .header("X-Request-Id", requestId)
                     .exchange()
                     .expectStatus().isOk()
                     .expectHeader().valueEquals("X-Request-Id", requestId);
-            await().atMost(Duration.ofSeconds(5)).until(() -> lines.list.stream().anyMatch(line -> fields(line)
-                    .getOrDefault("requestId", "").equals(requestId)));
-            ILoggingEvent line = lines.list.stream()
-                    .filter(event -> requestId.equals(fields(event).get("requestId"))).findFirst().orElseThrow();
+            ILoggingEvent line = lines.awaitLineOf(requestId);
             assertThat(Double.parseDouble(fields(line).get("upstream.duration_ms")))
                     .isPositive().isLessThanOrEqualTo(Double.parseDouble(fields(line).get("event.duration_ms")));
             assertThat(fields(line)).containsEntry("http.response.status_code", "200")
@@ -108,30 +101,46 @@ class EdgeTests extends GatewayIntegrationTest {
                     .containsEntry("principal.type", "user");
             assertThat(line.getFormattedMessage() + fields(line)).doesNotContain(token);
             assertThat(meters.get("wagate.gateway.overhead").tag("route", "instances").timer().count()).isPositive();
-        } finally {
-            accessLog.detachAppender(lines);
         }
     }
 
     @Test
     void probesOnTheManagementPortAreNotLoggedButActuatorPathsOnThePublicPortAre() {
-        Logger accessLog = (Logger) LoggerFactory.getLogger("io.wagate.gateway.access");
-        ListAppender<ILoggingEvent> lines = new ListAppender<>();
-        lines.start();
-        accessLog.addAppender(lines);
         String probe = "probe-" + UUID.randomUUID();
         String outsider = "outsider-" + UUID.randomUUID();
-        try {
+        try (AccessLogLines lines = new AccessLogLines()) {
             management().get().uri("/actuator/health").header("X-Request-Id", probe).exchange()
                     .expectStatus().isOk();
             http().get().uri("/actuator/health").header("X-Request-Id", outsider).exchange()
                     .expectStatus().isNotFound();
-            await().atMost(Duration.ofSeconds(5)).until(() -> lines.list.stream()
-                    .anyMatch(line -> outsider.equals(fields(line).get("requestId"))));
-            assertThat(lines.list.stream().filter(line -> outsider.equals(fields(line).get("requestId"))).findFirst()
-                    .map(EdgeTests::fields).orElseThrow()).containsEntry("http.response.status_code", "404");
-            assertThat(lines.list).noneMatch(line -> probe.equals(fields(line).get("requestId")));
-        } finally {
+            assertThat(fields(lines.awaitLineOf(outsider))).containsEntry("http.response.status_code", "404");
+            assertThat(lines.hasLineOf(probe)).isFalse();
+        }
+    }
+
+    /** The gateway's access log lines written while it is open. */
+    private static final class AccessLogLines implements AutoCloseable {
+        private final Logger accessLog = (Logger) LoggerFactory.getLogger("io.wagate.gateway.access");
+        private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
+
+        AccessLogLines() {
+            lines.start();
+            accessLog.addAppender(lines);
+        }
+
+        /** The line of the request with this id, waiting for it up to 5 s (it is written when the answer is done). */
+        ILoggingEvent awaitLineOf(String requestId) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> hasLineOf(requestId));
+            return lines.list.stream().filter(line -> requestId.equals(fields(line).get("requestId"))).findFirst()
+                    .orElseThrow();
+        }
+
+        boolean hasLineOf(String requestId) {
+            return lines.list.stream().anyMatch(line -> requestId.equals(fields(line).get("requestId")));
+        }
+
+        @Override
+        public void close() {
             accessLog.detachAppender(lines);
         }
     }

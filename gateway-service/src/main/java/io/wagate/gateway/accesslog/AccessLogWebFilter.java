@@ -26,8 +26,9 @@ import reactor.core.publisher.SignalType;
 
 /**
  * One structured log line and one timer sample per request: method, path template, route, status, latency (and
- * how much of it the call to the service took), principal type and tenant id. Never a token, a key or a query string. Errors are rendered as problems right here
- * (by the same handler that would render them later), so the line carries the status the client really got.
+ * how much of it the call to the service took), principal type and tenant id. Never a token, a key or a query
+ * string. Errors are rendered as problems right here (by the same handler that would render them later), so the
+ * line carries the status the client really got.
  */
 public final class AccessLogWebFilter implements WebFilter, Ordered {
 

@@ -29,9 +29,9 @@ import reactor.netty.http.server.HttpServer;
  * {@code ./mvnw -pl gateway-service -Pbench test} (see docs/gateway.md). Results go to
  * {@code target/benchmark-results.md}.
  *
- * <p>Phases: warm-up (JIT) 30 s; closed-loop maximum throughput at a fixed concurrency, direct then gateway;
- * then an open-loop fixed rate at half the gateway's maximum, gateway then direct, with latencies measured from the
- * intended send time (no coordinated omission).
+ * <p>Phases ({@link GatewayComparison}): warm-up (JIT) 30 s; the maximum throughput of each path at a fixed
+ * concurrency (closed loop, three alternating windows, each path's median); then both at half the gateway's maximum
+ * (open loop, alternating one-second slices, latency from the intended send time: no coordinated omission).
  */
 class GatewayBenchmark {
 

@@ -85,21 +85,12 @@ public record GatewayComparison(Result directMax, Result gatewayMax, List<Double
 
     private static LatencyPhase latency(LoadGenerator load, LoadRequest direct, LoadRequest viaGateway, double rate,
             Duration duration) throws InterruptedException {
-        long[] cpuBefore = LoadGenerator.machineCpuTicks();
+        MachineCpu cpuBefore = MachineCpu.now();
         try (HiccupMeter meter = HiccupMeter.start()) {
             Result[] atRate = load.openLoopAlternating(viaGateway, direct, rate, duration, Duration.ofSeconds(1));
             return new LatencyPhase(atRate[0], atRate[1], meter.hiccups(),
-                    meter.summary() + "; " + machineUse(cpuBefore, LoadGenerator.machineCpuTicks()));
+                    meter.summary() + "; " + MachineCpu.now().since(cpuBefore));
         }
-    }
-
-    private static String machineUse(long[] before, long[] after) {
-        long busy = after[0] - before[0];
-        long idle = after[1] - before[1];
-        long steal = after[2] - before[2];
-        double total = Math.max(1, busy + idle + steal);
-        return "the machine's CPUs were %.0f %% busy and %.1f %% stolen by the host".formatted(100 * busy / total,
-                100 * steal / total);
     }
 
     public double throughputRatio() {

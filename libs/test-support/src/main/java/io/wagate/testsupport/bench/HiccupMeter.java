@@ -54,7 +54,7 @@ public final class HiccupMeter implements AutoCloseable {
         }
     }
 
-    /** One line for a report: how many pauses over 5 and 20 ms, the longest, and their share of the time. */
+    /** One line for a report: how many pauses over 5 and 20 ms, the longest, and how late they were in all. */
     public String summary() {
         List<Hiccup> all = hiccups();
         long over5 = all.stream().filter(h -> h.millis() > 5).count();

@@ -73,8 +73,13 @@ public final class LoadGenerator implements AutoCloseable {
      * @param errorStatuses the errors by answer status; {@code -1} for no answer (connection failed, closed or
      *     timed out)
      */
-    public record Result(double throughput, long requests, long errors, double p50Millis, double p99Millis,
-            double p999Millis, double cpuMicrosPerRequest, Samples samples, Map<Integer, Long> errorStatuses) {
+    public record Result(double throughput, long requests, double p50Millis, double p99Millis, double p999Millis,
+            double cpuMicrosPerRequest, Samples samples, Map<Integer, Long> errorStatuses) {
+
+        /** Requests that got no 200 answer. */
+        public long errors() {
+            return errorStatuses.values().stream().mapToLong(Long::longValue).sum();
+        }
     }
 
     /**
@@ -398,26 +403,6 @@ public final class LoadGenerator implements AutoCloseable {
                 .sum();
     }
 
-    /**
-     * The machine's CPU time so far from {@code /proc/stat}, in clock ticks: {@code [busy, idle, steal]}, or zeros
-     * where there is no such file. Steal is time the hypervisor gave this machine's CPUs to someone else: a
-     * benchmark on a shared host reports it, since every runnable thread waited through it.
-     */
-    public static long[] machineCpuTicks() {
-        try {
-            String[] fields = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
-            long user = Long.parseLong(fields[1]);
-            long nice = Long.parseLong(fields[2]);
-            long system = Long.parseLong(fields[3]);
-            long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]);
-            long irq = Long.parseLong(fields[6]) + Long.parseLong(fields[7]);
-            long steal = Long.parseLong(fields[8]);
-            return new long[] {user + nice + system + irq, idle, steal};
-        } catch (IOException | RuntimeException e) {
-            return new long[3];
-        }
-    }
-
     /** Other processes on the machine skew a benchmark; reports say how busy it was. */
     public static String loadAverage() {
         try {
@@ -433,7 +418,6 @@ public final class LoadGenerator implements AutoCloseable {
         /** When each recorded request was due to be sent (nanoTime), for {@link Result#samples()}. */
         private final AtomicLongArray sentAt;
         private final AtomicInteger count = new AtomicInteger();
-        private final AtomicLong errors = new AtomicLong();
         private final Map<Integer, AtomicLong> errorStatuses = new ConcurrentHashMap<>();
         private final LongSupplier cpuNanos;
         private final long startNanos = System.nanoTime();
@@ -451,7 +435,6 @@ public final class LoadGenerator implements AutoCloseable {
 
         void record(long sentNanos, int status) {
             if (status != 200) {
-                errors.incrementAndGet();
                 errorStatuses.computeIfAbsent(status, key -> new AtomicLong()).incrementAndGet();
                 return;
             }
@@ -480,7 +463,7 @@ public final class LoadGenerator implements AutoCloseable {
             Arrays.sort(sorted);
             long cpu = activeNanos >= 0 ? activeCpuNanos : cpuNanos.getAsLong() - cpuAtStart;
             double cpuPerRequest = cpu / 1e3 / Math.max(1, count.get());
-            return new Result(count.get() / (elapsedNanos / 1e9), count.get(), errors.get(), percentile(sorted, 0.50),
+            return new Result(count.get() / (elapsedNanos / 1e9), count.get(), percentile(sorted, 0.50),
                     percentile(sorted, 0.99), percentile(sorted, 0.999), cpuPerRequest, new Samples(due, inOrder),
                     errorStatuses.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
                             entry -> entry.getValue().get())));
