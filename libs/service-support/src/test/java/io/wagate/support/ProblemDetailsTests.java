@@ -1,12 +1,20 @@
 package io.wagate.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.wagate.support.web.RequestIds;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 
 class ProblemDetailsTests extends SupportIntegrationTest {
@@ -99,6 +107,37 @@ class ProblemDetailsTests extends SupportIntegrationTest {
                 .jsonPath("$.type").isEqualTo("https://wagate.io/problems/internal-error")
                 .returnResult().getResponseBody();
         assertThat(new String(body)).doesNotContain("secret internal detail").doesNotContain("IllegalStateException");
+    }
+
+    @Test
+    void aClientThatWentAwayIsNotLoggedAsAnError() {
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> events = new ListAppender<>();
+        events.start();
+        root.addAppender(events);
+        try {
+            http.get().uri("/gone").exchange();
+            http.get().uri("/boom").exchange().expectStatus().isEqualTo(500);
+            await().atMost(Duration.ofSeconds(5)).until(() -> errors(events).stream()
+                    .anyMatch(event -> event.getFormattedMessage().contains("Unhandled error")));
+            // Only /boom's failure is logged: neither the problem mapper nor Spring's handler logs the lost client.
+            assertThat(errors(events)).singleElement()
+                    .satisfies(event -> assertThat(event.getThrowableProxy().getClassName())
+                            .isEqualTo(IllegalStateException.class.getName()));
+        } finally {
+            root.detachAppender(events);
+        }
+    }
+
+    private static List<ILoggingEvent> errors(ListAppender<ILoggingEvent> events) {
+        synchronized (events.list) {
+            // Warnings too ("Failure in @ExceptionHandler"); other tests' servers in this JVM log under other names.
+            return events.list.stream()
+                    .filter(event -> event.getLevel().isGreaterOrEqual(Level.WARN))
+                    .filter(event -> event.getLoggerName().startsWith("io.wagate.support.web")
+                            || event.getLoggerName().startsWith("org.springframework.web"))
+                    .toList();
+        }
     }
 
     @Test

@@ -17,8 +17,15 @@ public class ProblemDetailsAdvice {
         this.mapper = mapper;
     }
 
+    /**
+     * @throws Throwable the error itself when it can no longer be answered (see {@link ProblemMapper#cannotAnswer}),
+     *     for the server to close the exchange quietly instead of logging a client's disconnect as a failure
+     */
     @ExceptionHandler(Throwable.class)
-    ResponseEntity<ProblemDetail> on(Throwable error, ServerWebExchange exchange) {
+    ResponseEntity<ProblemDetail> on(Throwable error, ServerWebExchange exchange) throws Throwable {
+        if (ProblemMapper.cannotAnswer(exchange, error)) {
+            throw error;
+        }
         ProblemMapper.Mapped problem = mapper.map(error, exchange);
         return ResponseEntity.status(problem.status())
                 .headers(problem.headers())

@@ -16,6 +16,7 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.PayloadTooLargeException;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.DisconnectedClientHelper;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -34,6 +35,16 @@ public final class ProblemMapper {
 
     /** A problem with the status and headers to answer it with. */
     public record Mapped(HttpStatusCode status, ProblemDetail body, HttpHeaders headers) {
+    }
+
+    /**
+     * Whether a failure can no longer be answered: the client has gone away (it closed the connection while the
+     * service was still working, typically on its own timeout), or the answer has already started. Neither is the
+     * service's error, and a problem written now would only fail again; Spring's handler logs such failures at debug
+     * level and closes the exchange.
+     */
+    public static boolean cannotAnswer(ServerWebExchange exchange, Throwable error) {
+        return exchange.getResponse().isCommitted() || DisconnectedClientHelper.isClientDisconnectedException(error);
     }
 
     public Mapped map(Throwable error, ServerWebExchange exchange) {

@@ -25,10 +25,10 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler, Ordered 
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
-        ServerHttpResponse response = exchange.getResponse();
-        if (response.isCommitted()) {
+        if (ProblemMapper.cannotAnswer(exchange, error)) {
             return Mono.error(error);
         }
+        ServerHttpResponse response = exchange.getResponse();
         ProblemMapper.Mapped problem = mapper.map(error, exchange);
         response.setStatusCode(problem.status());
         response.getHeaders().putAll(problem.headers());

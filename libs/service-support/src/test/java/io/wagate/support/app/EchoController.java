@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.netty.channel.AbortedException;
 
 @RestController
 class EchoController {
@@ -38,6 +39,12 @@ class EchoController {
     @GetMapping("/conflict")
     Mono<Void> conflict() {
         return Mono.error(ApiProblem.conflict("already there"));
+    }
+
+    /** What Reactor Netty raises when the client closed its connection before the answer could be sent. */
+    @GetMapping("/gone")
+    Mono<Void> gone() {
+        return Mono.error(AbortedException.beforeSend());
     }
 
     @GetMapping("/boom")
