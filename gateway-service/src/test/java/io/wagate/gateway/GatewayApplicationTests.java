@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.channel.ChannelOption;
 import io.wagate.gateway.routing.GatewayRoutesProperties;
+import io.wagate.gateway.routing.internal.EventLoopAffineConnectionProvider;
 import io.wagate.testsupport.ServiceConventions;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,12 @@ class GatewayApplicationTests extends GatewayIntegrationTest {
         // Spring Cloud Gateway applies a connect timeout from its own properties (or route metadata) per request, by
         // copying the client: neither may be set.
         assertThat(proxyClientProperties.getConnectTimeout()).isNull();
+    }
+
+    @Test
+    void theProxyClientPoolsItsConnectionsPerEventLoop() {
+        assertThat(proxyClient.configuration().connectionProvider())
+                .isInstanceOf(EventLoopAffineConnectionProvider.class);
     }
 
     @Test

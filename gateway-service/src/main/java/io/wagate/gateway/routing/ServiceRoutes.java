@@ -5,6 +5,7 @@ import static org.springframework.cloud.gateway.support.RouteMetadataUtils.RESPO
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wagate.gateway.identity.InternalIdentityHeaders;
+import io.wagate.gateway.routing.internal.EventLoopAffineHttpClientFactory;
 import io.wagate.gateway.routing.internal.GatewayHeaderFilters;
 import io.wagate.gateway.routing.internal.NoRetryHttpClientCustomizer;
 import io.wagate.gateway.routing.internal.ServiceRequestHeadersFilter;
@@ -14,6 +15,11 @@ import io.wagate.support.web.RequestIdWebFilter;
 import io.netty.channel.ChannelOption;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
+import org.springframework.cloud.gateway.config.HttpClientFactory;
+import org.springframework.cloud.gateway.config.HttpClientProperties;
+import org.springframework.cloud.gateway.config.HttpClientSslConfigurer;
 import org.springframework.cloud.gateway.config.HttpClientCustomizer;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.BooleanSpec;
@@ -73,6 +79,13 @@ class ServiceRoutes {
     @Bean
     static GatewayHeaderFilters gatewayHeaderFilters() {
         return new GatewayHeaderFilters();
+    }
+
+    /** Spring Cloud Gateway's proxy client, with its connections pooled per event loop. */
+    @Bean
+    HttpClientFactory gatewayHttpClientFactory(HttpClientProperties properties, ServerProperties server,
+            HttpClientSslConfigurer ssl, List<HttpClientCustomizer> customizers) {
+        return new EventLoopAffineHttpClientFactory(properties, server, ssl, customizers);
     }
 
     @Bean
