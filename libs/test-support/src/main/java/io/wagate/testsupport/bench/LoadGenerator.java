@@ -47,8 +47,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
+import java.util.function.LongPredicate;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * HTTP load for benchmarks: a closed loop (a fixed number of requests in flight: the maximum rate) and an open loop
@@ -89,6 +91,20 @@ public final class LoadGenerator implements AutoCloseable {
      * @param latencyNanos how long each took from then until its answer
      */
     public record Samples(long[] dueNanos, long[] latencyNanos) {
+
+        /**
+         * A percentile of the latencies, in milliseconds, of the requests whose due time passes {@code due}; NaN when
+         * none does.
+         */
+        public double percentileMillis(double p, LongPredicate due) {
+            return percentile(IntStream.range(0, dueNanos.length).filter(i -> due.test(dueNanos[i]))
+                    .mapToLong(i -> latencyNanos[i]).sorted().toArray(), p);
+        }
+
+        /** How many requests' due times pass {@code due}. */
+        public long count(LongPredicate due) {
+            return Arrays.stream(dueNanos).filter(due).count();
+        }
 
         /** CSV lines {@code label,due epoch millis,latency millis}. */
         public void appendCsv(String label, StringBuilder out) {
@@ -390,6 +406,14 @@ public final class LoadGenerator implements AutoCloseable {
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
+    /** The percentile of sorted nanosecond latencies, in milliseconds; NaN for none. */
+    static double percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+    }
+
     /** CPU time of this JVM, in nanoseconds. */
     public static long thisProcessCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
@@ -467,13 +491,6 @@ public final class LoadGenerator implements AutoCloseable {
                     percentile(sorted, 0.99), percentile(sorted, 0.999), cpuPerRequest, new Samples(due, inOrder),
                     errorStatuses.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
                             entry -> entry.getValue().get())));
-        }
-
-        private static double percentile(long[] sorted, double p) {
-            if (sorted.length == 0) {
-                return Double.NaN;
-            }
-            return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
         }
     }
 }
