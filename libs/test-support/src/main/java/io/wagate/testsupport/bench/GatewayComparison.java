@@ -165,16 +165,27 @@ public record GatewayComparison(Result directMax, Result gatewayMax, List<Double
                 CPU the gateway adds per request (closed loop): %.0f us.
                 Load average (1/5/15 min) before: %s, after: %s.
                 During the half-rate phase: %s.
-                In the seconds of that phase the host left alone (under %.0f %% of the CPU stolen in the second a
-                request was due and the next): added p99 %.2f ms (gateway %.2f vs direct %.2f ms), from %d of %d
-                gateway and %d of %d direct requests.
+                %s
                 """.formatted(100 * throughputRatio(), MAXIMUM_ROUNDS, roundRatios.stream()
                         .map(ratio -> "%.0f %%".formatted(100 * ratio)).collect(Collectors.joining(", ")),
                 atRate.addedP99Millis(), addedCpuMicros(), loadBefore, loadAfter,
-                atRate.conditions(), 100 * QuietSeconds.MAX_STOLEN, atRate.quiet().addedP99Millis(),
-                atRate.quiet().gatewayP99Millis(), atRate.quiet().directP99Millis(),
-                atRate.quiet().gatewayRequests(), atRate.gateway().requests(), atRate.quiet().directRequests(),
-                atRate.direct().requests())).toString();
+                atRate.conditions(), quietSummary())).toString();
+    }
+
+    /** The half-rate phase in the seconds the host left alone, in words (see {@link QuietSeconds}). */
+    String quietSummary() {
+        QuietSeconds quiet = atRate.quiet();
+        String which = "the seconds of that phase the host left alone (under %.0f %% of the CPU stolen in the second a\n"
+                .formatted(100 * QuietSeconds.MAX_STOLEN) + "request was due and the next)";
+        if (quiet.gatewayRequests() == 0 || quiet.directRequests() == 0) {
+            return "No figure for " + which + ": there were none for "
+                    + (quiet.gatewayRequests() == 0 ? "the gateway's" : "the direct") + " requests.";
+        }
+        return """
+                In %s: added p99 %.2f ms (gateway %.2f vs direct %.2f ms), from %d of %d
+                gateway and %d of %d direct requests.""".formatted(which, quiet.addedP99Millis(),
+                quiet.gatewayP99Millis(), quiet.directP99Millis(), quiet.gatewayRequests(), atRate.gateway().requests(),
+                quiet.directRequests(), atRate.direct().requests());
     }
 
     /** Prints a report and writes it to {@code target/benchmark-results.md} of the running module. */

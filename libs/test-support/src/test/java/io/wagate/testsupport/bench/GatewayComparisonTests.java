@@ -1,0 +1,42 @@
+package io.wagate.testsupport.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wagate.testsupport.bench.GatewayComparison.LatencyPhase;
+import io.wagate.testsupport.bench.GatewayComparison.QuietSeconds;
+import io.wagate.testsupport.bench.LoadGenerator.Result;
+import io.wagate.testsupport.bench.LoadGenerator.Samples;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class GatewayComparisonTests {
+
+    private static Result result(long requests, double p99Millis) {
+        return new Result(requests, requests, 1, p99Millis, p99Millis, 100, new Samples(new long[0], new long[0]),
+                Map.of());
+    }
+
+    private static GatewayComparison comparison(QuietSeconds quiet) {
+        Result gateway = result(4, 50);
+        Result direct = result(4, 10);
+        LatencyPhase phase = new LatencyPhase(gateway, direct, List.of(), "quiet machine",
+                StealMeter.manual(() -> new MachineCpu(0, 0, 0)), quiet);
+        return new GatewayComparison(direct, gateway, List.of(0.5), 2, phase, "1 1 1", "1 1 1");
+    }
+
+    @Test
+    void theReportGivesTheP99OverTheSecondsTheHostLeftAlone() {
+        String report = comparison(new QuietSeconds(3, 2, 5, 3)).table();
+
+        assertThat(report).contains("Added p99 at half the gateway's maximum rate: 40.00 ms")
+                .contains("added p99 2.00 ms (gateway 5.00 vs direct 3.00 ms), from 3 of 4\ngateway and 2 of 4 direct");
+    }
+
+    @Test
+    void theReportSaysSoWhenTheHostLeftNoSecondAlone() {
+        String report = comparison(new QuietSeconds(0, 0, Double.NaN, Double.NaN)).table();
+
+        assertThat(report).contains("there were none for the gateway's requests.").doesNotContain("NaN");
+    }
+}
