@@ -127,7 +127,8 @@ class GatewayOverheadBenchmark {
 
     /**
      * Internal tokens live a minute; the direct requests get a new one every 20 s. Minted on a thread of its own: on
-     * the load generator's event loop, signing (slow while the code is still cold) delayed the requests due meanwhile.
+     * the load generator's event loop, signing (slow while the code is still cold) would hold up the requests due
+     * meanwhile and count against the direct path.
      */
     private static final class FreshToken implements AutoCloseable {
         private final ScheduledExecutorService minter = Executors.newSingleThreadScheduledExecutor(
