@@ -27,10 +27,18 @@ record MachineCpu(long busy, long idle, long steal) {
 
     /** How busy the CPUs were since {@code before}, and how much the host stole, in words for a report. */
     String since(MachineCpu before) {
-        long busyTicks = busy - before.busy;
-        long stealTicks = steal - before.steal;
-        double total = Math.max(1, busyTicks + (idle - before.idle) + stealTicks);
-        return "the machine's CPUs were %.0f %% busy and %.1f %% stolen by the host".formatted(100 * busyTicks / total,
-                100 * stealTicks / total);
+        double total = Math.max(1, ticksSince(before));
+        return "the machine's CPUs were %.0f %% busy and %.1f %% stolen by the host".formatted(
+                100 * (busy - before.busy) / total, 100 * (steal - before.steal) / total);
+    }
+
+    /** The share of the CPU the host took since {@code before}; NaN when no tick passed (or there is no file). */
+    double stolenSince(MachineCpu before) {
+        long total = ticksSince(before);
+        return total <= 0 ? Double.NaN : (double) (steal - before.steal) / total;
+    }
+
+    private long ticksSince(MachineCpu before) {
+        return busy - before.busy + idle - before.idle + steal - before.steal;
     }
 }

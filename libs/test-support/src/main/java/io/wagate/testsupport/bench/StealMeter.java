@@ -72,12 +72,7 @@ public final class StealMeter implements AutoCloseable {
                 }
             }
         }
-        if (first == null || last == null) {
-            return Double.NaN;
-        }
-        long steal = last.cpu().steal() - first.cpu().steal();
-        long total = steal + last.cpu().busy() - first.cpu().busy() + last.cpu().idle() - first.cpu().idle();
-        return total <= 0 ? Double.NaN : (double) steal / total;
+        return first == null || last == null ? Double.NaN : last.cpu().stolenSince(first.cpu());
     }
 
     /** Every reading as {@code steal,epoch millis,percent of the CPU stolen since the reading before} CSV lines. */
@@ -88,13 +83,10 @@ public final class StealMeter implements AutoCloseable {
             all = List.copyOf(readings);
         }
         for (int i = 1; i < all.size(); i++) {
-            MachineCpu before = all.get(i - 1).cpu();
-            MachineCpu now = all.get(i).cpu();
-            long steal = now.steal() - before.steal();
-            long total = steal + now.busy() - before.busy() + now.idle() - before.idle();
-            if (total > 0) {
+            double stolen = all.get(i).cpu().stolenSince(all.get(i - 1).cpu());
+            if (!Double.isNaN(stolen)) {
                 out.append("steal,").append((all.get(i).nanos() + epochOffsetNanos) / 1_000_000).append(',')
-                        .append("%.1f".formatted(100.0 * steal / total)).append('\n');
+                        .append("%.1f".formatted(100 * stolen)).append('\n');
             }
         }
     }
