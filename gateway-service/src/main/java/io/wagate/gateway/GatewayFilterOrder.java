@@ -7,7 +7,7 @@ import org.springframework.core.Ordered;
  * comes first, the access log wraps everything it reports on (including the problem answers), CORS answers
  * preflights before anything asks for credentials, and inside the gateway chain the caller is authenticated before
  * its rate limit (and plan) is looked up. The internal token carrying the plan is minted last, when the outgoing
- * request's headers are built ({@code ServiceRequestHeadersFilter}).
+ * request's headers are written ({@code ServiceRequestHeaders}).
  */
 public final class GatewayFilterOrder {
 

@@ -1,5 +1,6 @@
 package io.wagate.gateway.identity;
 
+import io.netty.handler.codec.http.HttpHeaders;
 import io.wagate.gateway.authentication.Caller;
 import io.wagate.gateway.plan.PlanProperties;
 import io.wagate.gateway.plan.TenantPlan;
@@ -9,7 +10,6 @@ import io.wagate.support.identity.InternalTokens;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -49,7 +49,7 @@ public final class InternalIdentityHeaders {
         return false;
     }
 
-    /** Adds the internal token of an authenticated request. */
+    /** Sets the internal token of an authenticated request ({@link InternalTokens#HEADER}). */
     public void addTo(HttpHeaders headers, ServerWebExchange exchange) {
         Caller caller = Caller.of(exchange);
         if (caller != null) {

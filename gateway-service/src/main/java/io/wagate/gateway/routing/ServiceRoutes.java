@@ -6,21 +6,24 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wagate.gateway.identity.InternalIdentityHeaders;
 import io.wagate.gateway.routing.internal.EventLoopAffineHttpClientFactory;
-import io.wagate.gateway.routing.internal.GatewayHeaderFilters;
 import io.wagate.gateway.routing.internal.NoRetryHttpClientCustomizer;
-import io.wagate.gateway.routing.internal.ServiceRequestHeadersFilter;
-import io.wagate.gateway.routing.internal.ServiceResponseHeadersFilter;
+import io.wagate.gateway.routing.internal.ServiceProxyFilter;
+import io.wagate.gateway.routing.internal.ServiceRequestHeaders;
 import io.wagate.gateway.security.ClientAddressHeaders;
 import io.wagate.support.web.RequestIdWebFilter;
 import io.netty.channel.ChannelOption;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.cloud.gateway.config.HttpClientFactory;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.cloud.gateway.config.HttpClientSslConfigurer;
+import org.springframework.cloud.gateway.config.GatewayProperties;
 import org.springframework.cloud.gateway.config.HttpClientCustomizer;
+import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.BooleanSpec;
 import org.springframework.cloud.gateway.route.builder.Buildable;
@@ -60,25 +63,31 @@ class ServiceRoutes {
     }
 
     @Bean
-    ServiceRequestHeadersFilter serviceRequestHeadersFilter(InternalIdentityHeaders identity,
-            ClientAddressHeaders addresses) {
-        return new ServiceRequestHeadersFilter(identity, addresses);
+    ServiceRequestHeaders serviceRequestHeaders(InternalIdentityHeaders identity, ClientAddressHeaders addresses) {
+        return new ServiceRequestHeaders(identity, addresses);
     }
 
-    /** The request id travels to the services in {@link ServiceRequestHeadersFilter}, with the other headers. */
+    /** The request id travels to the services in {@link ServiceRequestHeaders}, with the other headers. */
     @Bean
     RequestIdWebFilter requestIdWebFilter() {
         return new RequestIdWebFilter(false);
     }
 
+    /** Calls the services in place of Spring Cloud Gateway's routing filter (switched off in application.yml). */
     @Bean
-    ServiceResponseHeadersFilter serviceResponseHeadersFilter() {
-        return new ServiceResponseHeadersFilter();
+    ServiceProxyFilter serviceProxyFilter(HttpClient proxyClient, ServiceRequestHeaders headers,
+            HttpClientProperties properties) {
+        return new ServiceProxyFilter(proxyClient, headers, properties.getResponseTimeout());
     }
 
+    /**
+     * Spring Cloud Gateway's response writer, which streams a service's answer body to the client. Its own bean
+     * exists only with its routing filter, which {@link ServiceProxyFilter} replaces.
+     */
     @Bean
-    static GatewayHeaderFilters gatewayHeaderFilters() {
-        return new GatewayHeaderFilters();
+    NettyWriteResponseFilter nettyWriteResponseFilter(GatewayProperties gateway,
+            ObjectProvider<List<HttpHeadersFilter>> headersFilters) {
+        return new NettyWriteResponseFilter(gateway.getStreamingMediaTypes(), headersFilters);
     }
 
     /** Spring Cloud Gateway's proxy client, with its connections pooled per event loop. */

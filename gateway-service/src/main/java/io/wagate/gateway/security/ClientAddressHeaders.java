@@ -1,6 +1,6 @@
 package io.wagate.gateway.security;
 
-import org.springframework.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -22,10 +22,11 @@ public final class ClientAddressHeaders {
                 || lowerCaseName.equals("x-real-ip");
     }
 
+    /** Sets the proxy headers on the request to a service. */
     public void addTo(HttpHeaders headers, ServerWebExchange exchange) {
         headers.set("X-Forwarded-For", addresses.clientAddress(exchange));
         headers.set("X-Forwarded-Proto", addresses.isHttps(exchange) ? "https" : "http");
-        String host = exchange.getRequest().getHeaders().getFirst(HttpHeaders.HOST);
+        String host = exchange.getRequest().getHeaders().getFirst(org.springframework.http.HttpHeaders.HOST);
         if (host != null) {
             headers.set("X-Forwarded-Host", host);
         }

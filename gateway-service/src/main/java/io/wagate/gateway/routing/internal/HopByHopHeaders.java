@@ -4,7 +4,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.springframework.http.HttpHeaders;
 
 /**
  * Headers that describe one connection and must not be passed on by a proxy (RFC 9110, section 7.6.1): the fixed
@@ -13,7 +12,8 @@ import org.springframework.http.HttpHeaders;
 final class HopByHopHeaders {
 
     private static final Set<String> ALWAYS = Set.of("connection", "keep-alive", "transfer-encoding", "te", "trailer",
-            "proxy-authorization", "proxy-authenticate", "x-application-context", "upgrade");
+            "proxy-authorization", "proxy-authenticate", "proxy-connection", "x-application-context", "upgrade");
+    private static final HopByHopHeaders FIXED = new HopByHopHeaders(Set.of());
 
     private final Set<String> named;
 
@@ -21,14 +21,19 @@ final class HopByHopHeaders {
         this.named = named;
     }
 
-    static HopByHopHeaders of(HttpHeaders headers) {
-        List<String> connection = headers.getConnection();
-        if (connection.isEmpty()) {
-            return new HopByHopHeaders(Set.of());
+    /** The hop-by-hop headers of a message whose {@code Connection} header lines are these. */
+    static HopByHopHeaders of(List<String> connectionLines) {
+        if (connectionLines.isEmpty()) {
+            return FIXED;
         }
         Set<String> named = new HashSet<>();
-        for (String token : connection) {
-            named.add(token.strip().toLowerCase(Locale.ROOT));
+        for (String line : connectionLines) {
+            for (String token : line.split(",")) {
+                String name = token.strip().toLowerCase(Locale.ROOT);
+                if (!name.isEmpty()) {
+                    named.add(name);
+                }
+            }
         }
         return new HopByHopHeaders(named);
     }
