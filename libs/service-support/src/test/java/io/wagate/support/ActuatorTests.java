@@ -2,7 +2,9 @@ package io.wagate.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.LoggerContext;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class ActuatorTests extends SupportIntegrationTest {
 
@@ -19,5 +21,15 @@ class ActuatorTests extends SupportIntegrationTest {
         String scrape = http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(scrape).contains("application=\"support-test\"").contains("http_server_requests_seconds");
+    }
+
+    @Test
+    void logEventsAreCountedWithoutATurboFilterOnEveryLevelCheck() {
+        LoggerFactory.getLogger("io.wagate.support.actuator-test").warn("a warning to count");
+        String scrape = http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(scrape).containsPattern("logback_events_total\\{[^}]*level=\"warn\"[^}]*\\} [1-9]");
+        // Spring Boot's Logback metrics would add one; Logback then runs it on every isDebugEnabled().
+        assertThat(((LoggerContext) LoggerFactory.getILoggerFactory()).getTurboFilterList()).isEmpty();
     }
 }
