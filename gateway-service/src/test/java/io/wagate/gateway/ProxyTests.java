@@ -17,6 +17,7 @@ import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Flux;
 
 /** What the gateway passes on to a service and back, beyond identity (see {@link AuthenticationTests}). */
@@ -34,6 +35,16 @@ class ProxyTests extends GatewayIntegrationTest {
         assertThat(globalFilters).extracting(filter -> filter.getClass().getSimpleName())
                 .contains(ServiceProxyFilter.class.getSimpleName(), "NettyWriteResponseFilter")
                 .doesNotContain("NettyRoutingFilter", "WebsocketRoutingFilter");
+    }
+
+    @Autowired
+    List<WebFilter> webFilters;
+
+    @Test
+    void noWebFilterWorksOutRouteWeightsForRoutesThatHaveNone() {
+        assertThat(webFilters).extracting(filter -> filter.getClass().getSimpleName())
+                .contains("AccessLogWebFilter")
+                .doesNotContain("WeightCalculatorWebFilter");
     }
 
     @Test
