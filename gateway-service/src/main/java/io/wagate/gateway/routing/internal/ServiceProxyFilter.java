@@ -55,6 +55,8 @@ public final class ServiceProxyFilter implements GlobalFilter, Ordered {
     private final HttpClient client;
     private final ServiceRequestHeaders requestHeaders;
     private final @Nullable Duration defaultResponseTimeout;
+    /** A client set up for TLS would choose TLS for a path-only URI too: it keeps absolute URLs throughout. */
+    private final boolean bindsPlainHttp;
     private final Map<String, HttpClient> boundClients = new ConcurrentHashMap<>();
 
     public ServiceProxyFilter(HttpClient client, ServiceRequestHeaders requestHeaders,
@@ -62,6 +64,7 @@ public final class ServiceProxyFilter implements GlobalFilter, Ordered {
         this.client = client;
         this.requestHeaders = requestHeaders;
         this.defaultResponseTimeout = defaultResponseTimeout;
+        this.bindsPlainHttp = client.configuration().sslProvider() == null;
     }
 
     @Override
@@ -118,7 +121,7 @@ public final class ServiceProxyFilter implements GlobalFilter, Ordered {
      * up for TLS), which keeps the absolute URL and so the client's own choice of TLS per request.
      */
     private @Nullable HttpClient boundClient(URI url) {
-        if (!"http".equalsIgnoreCase(url.getScheme()) || client.configuration().sslProvider() != null) {
+        if (!bindsPlainHttp || !"http".equalsIgnoreCase(url.getScheme())) {
             return null;
         }
         String authority = url.getRawAuthority();

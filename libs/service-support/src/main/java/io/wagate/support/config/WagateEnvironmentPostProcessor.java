@@ -41,8 +41,7 @@ public final class WagateEnvironmentPostProcessor implements EnvironmentPostProc
         defaults.put("management.endpoint.health.show-details", "never");
         defaults.put("management.metrics.tags.application", "${spring.application.name}");
         // Log events are counted by WagateLogMetricsAutoConfiguration instead (same meter, far cheaper).
-        defaults.put("spring.autoconfigure.exclude",
-                "org.springframework.boot.micrometer.metrics.autoconfigure.logging.logback.LogbackMetricsAutoConfiguration");
+        defaults.put("spring.autoconfigure.exclude", WagateLogMetricsAutoConfiguration.BOOT_LOGBACK_METRICS);
         // ECS, as Boot's "ecs" format writes it, by a leaner writer (see the class).
         defaults.put("logging.structured.format.console", "io.wagate.support.logging.EcsJsonLogFormatter");
         defaults.put("spring.main.banner-mode", "off");
