@@ -9,6 +9,9 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -91,7 +94,39 @@ class LoadGeneratorTests {
 
         assertThat(results[0].requests()).isEqualTo(100);
         assertThat(results[1].requests()).isEqualTo(100);
-        assertThat(results[0].throughput()).isBetween(80.0, 120.0);
+        // Two slices of 50 per path, A B A B, each request due 10 ms after the one before it in its slice. The
+        // schedule is checked, not the wall clock: a busy machine stretches the slices, never the plan.
+        long[] a = sortedDue(results[0]);
+        long[] b = sortedDue(results[1]);
+        assertThat(slices(a)).containsExactly(50, 50);
+        assertThat(slices(b)).containsExactly(50, 50);
+        assertThat(a[49]).isLessThan(b[0]);
+        assertThat(b[49]).isLessThan(a[50]);
+        assertThat(a[99]).isLessThan(b[50]);
+        // A slice lasts at least until its last request is due, so the rate is never overstated.
+        assertThat(results[0].throughput()).isPositive().isLessThanOrEqualTo(100.0 * 50 / 49);
+    }
+
+    private static long[] sortedDue(LoadGenerator.Result result) {
+        long[] due = result.samples().dueNanos().clone();
+        Arrays.sort(due);
+        return due;
+    }
+
+    /** Sizes of the runs of due times spaced exactly one interval (10 ms) apart. */
+    private static List<Integer> slices(long[] due) {
+        List<Integer> sizes = new ArrayList<>();
+        int size = 1;
+        for (int i = 1; i < due.length; i++) {
+            if (due[i] - due[i - 1] == 10_000_000L) {
+                size++;
+            } else {
+                sizes.add(size);
+                size = 1;
+            }
+        }
+        sizes.add(size);
+        return sizes;
     }
 
     @Test
