@@ -66,20 +66,42 @@ public class RateLimitGlobalFilter implements GlobalFilter, Ordered {
         RouteClass routeClass = caller == null ? RouteClass.PUBLIC : RouteClass.API;
         LimitRequest request = new LimitRequest(routeClass, caller == null ? null : caller.tenantId(),
                 keys.keyOf(exchange));
-        RateLimitDecision leased = routeClass == RouteClass.API ? leases.take(request) : null;
+        if (routeClass == RouteClass.PUBLIC) {
+            return ask(request, 1).flatMap(checked -> apply(exchange, chain, routeClass, checked));
+        }
+        RateLimitDecision leased = leases.take(request);
         if (leased != null) {
             return apply(exchange, chain, routeClass, new Checked(leased, "allowed"));
         }
-        long size = routeClass == RouteClass.API ? leases.sizeFor(request) : 1;
+        return switch (leases.refill(request)) {
+            case TokenLeases.Fetch fetch -> ask(request, fetch.size())
+                    // Ended before the request goes on (the next request of the caller must not wait for it), and
+                    // also if it is cancelled.
+                    .doOnNext(checked -> fetch.done().run())
+                    .doFinally(signal -> fetch.done().run())
+                    .flatMap(checked -> apply(exchange, chain, routeClass, checked));
+            case TokenLeases.Await await -> Mono.fromFuture(await.answered(), true)
+                    // The refill ends by its own Redis deadline; this only bounds the wait should it never start.
+                    .timeout(properties.redisTimeout())
+                    .onErrorComplete()
+                    .then(Mono.defer(() -> {
+                        RateLimitDecision fromRefill = leases.take(request);
+                        return fromRefill != null ? Mono.just(new Checked(fromRefill, "allowed")) : ask(request, 1);
+                    }))
+                    .flatMap(checked -> apply(exchange, chain, routeClass, checked));
+        };
+    }
+
+    /** {@code size} tokens from the caller's Redis buckets, or the route class's policy when Redis cannot answer. */
+    private Mono<Checked> ask(LimitRequest request, long size) {
         return redis.check(request, size)
                 .timeout(properties.redisTimeout())
                 .map(grant -> {
-                    RateLimitDecision decision = routeClass == RouteClass.API
+                    RateLimitDecision decision = request.routeClass() == RouteClass.API
                             ? leases.granted(request, grant.decision(), grant.granted()) : grant.decision();
                     return new Checked(decision, decision.allowed() ? "allowed" : "limited");
                 })
-                .onErrorResume(error -> onRedisFailure(request, error))
-                .flatMap(checked -> apply(exchange, chain, routeClass, checked));
+                .onErrorResume(error -> onRedisFailure(request, error));
     }
 
     private Mono<Checked> onRedisFailure(LimitRequest request, Throwable error) {

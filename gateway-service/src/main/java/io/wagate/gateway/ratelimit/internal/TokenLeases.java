@@ -1,6 +1,7 @@
 package io.wagate.gateway.ratelimit.internal;
 
 import io.wagate.gateway.ratelimit.RateLimitDecision;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
@@ -13,14 +14,16 @@ import org.jspecify.annotations.Nullable;
  * left when a lease expires are lost to the caller (at most one lease's worth per lease lifetime).
  *
  * <p>The size of the next lease follows the caller's pace on this replica: it starts at one token (a quiet caller
- * is checked in Redis on every request, exactly as without leases), doubles when a lease is used up before it
- * expires, and shrinks to what was used when tokens were left over. A lease lives {@code ttl}, which also bounds how
- * late a plan change reaches this replica's requests of the caller. Refusals always come from Redis.
+ * is checked in Redis on every request, exactly as without leases), doubles when the caller comes back for more
+ * within a lease lifetime of the last grant, and when a lease expired with tokens left it shrinks to what was used,
+ * by half at most. A lease lives {@code ttl}, which also bounds how late a plan change reaches this replica's
+ * requests of the caller. Refusals always come from Redis.
  *
- * <p>One refill at a time per caller: the requests that find the lease empty while another request is fetching the
- * next one ask Redis for their own token only. Otherwise a burst of a caller's requests arriving together would each
- * take a whole lease (and each double its size), spending the caller's minute in an instant on tokens that then
- * expire unused, and refusing it although it stayed within its limit.
+ * <p>One refill at a time per caller ({@link #refill}): the requests that find the lease empty while another request
+ * is fetching the next one wait for that answer and take from it, and only those it leaves without a token ask Redis
+ * for their own. Without the wait a burst of a caller's requests would each take a whole lease (spending the caller's
+ * minute at once on tokens that then expire unused), or each ask Redis for a token: on a busy replica a slow refill
+ * then turned into hundreds of Redis calls a second, which slowed the next refill further.
  */
 public final class TokenLeases {
 
@@ -43,19 +46,39 @@ public final class TokenLeases {
         this.nanoClock = nanoClock;
     }
 
+    /** What a request whose caller has no leased token left does next. */
+    public sealed interface Refill {
+    }
+
+    /**
+     * Ask Redis for {@code size} tokens (the request's own and the next lease), hand the answer to {@link #granted},
+     * and call {@link #done} however the check ends: the requests waiting for this refill go on then.
+     */
+    public record Fetch(long size, Runnable done) implements Refill {
+    }
+
+    /** Another request is refilling the lease: wait until {@code answered} completes, then {@link #take} again. */
+    public record Await(CompletableFuture<Void> answered) implements Refill {
+    }
+
+    private static final Fetch SINGLE = new Fetch(1, () -> {
+    });
+
     /** A decision from tokens this replica holds for the caller, or null when the caller must be checked in Redis. */
     public @Nullable RateLimitDecision take(LimitRequest request) {
         Lease lease = leases.get(key(request));
         return lease == null ? null : lease.take(nanoClock.getAsLong());
     }
 
-    /** How many tokens to ask Redis for, after {@link #take} found none. */
-    public long sizeFor(LimitRequest request) {
+    /** After {@link #take} found no token: refill the lease, or wait for the refill already under way. */
+    public Refill refill(LimitRequest request) {
         if (maxShare <= 0) {
-            return 1;
+            return SINGLE;
         }
-        Lease lease = leases.get(key(request));
-        return lease == null ? 1 : lease.nextSize(nanoClock.getAsLong(), ttlNanos);
+        if (leases.size() >= maxLeases) {
+            leases.clear();
+        }
+        return leases.computeIfAbsent(key(request), ignored -> new Lease()).refill(nanoClock.getAsLong(), ttlNanos);
     }
 
     /**
@@ -67,10 +90,10 @@ public final class TokenLeases {
         if (!decision.allowed() || granted <= 1 && maxSize <= 1) {
             return decision;
         }
-        if (leases.size() >= maxLeases) {
-            leases.clear();
+        Lease lease = leases.get(key(request));
+        if (lease == null) {
+            return decision;
         }
-        Lease lease = leases.computeIfAbsent(key(request), ignored -> new Lease());
         return lease.add(nanoClock.getAsLong(), ttlNanos, decision, Math.max(0, granted - 1), maxSize);
     }
 
@@ -80,13 +103,16 @@ public final class TokenLeases {
 
     /** One caller's tokens on this replica. */
     private static final class Lease {
+        private static final long NEVER = Long.MIN_VALUE;
+
         private long tokens;
         private long expiresAt;
         private long size = 1;
         private long maxSize = 1;
-        /** When the refill under way was asked for; {@code refilling} says whether there is one. */
+        private long grantedAt = NEVER;
+        /** The refill under way, if any, and when it was asked for. */
+        private @Nullable CompletableFuture<Void> refill;
         private long refillAskedAt;
-        private boolean refilling;
         private @Nullable RateLimitDecision base;
         private long baseRemaining;
 
@@ -98,36 +124,48 @@ public final class TokenLeases {
             return decision(base);
         }
 
-        synchronized long nextSize(long now, long ttl) {
-            if (refilling && now - refillAskedAt < ttl) {
-                return 1;
+        synchronized Refill refill(long now, long ttl) {
+            CompletableFuture<Void> underWay = refill;
+            // A refill older than a lease lifetime lapses: its answer is lost or late, and waiting on it would
+            // stall the caller.
+            if (underWay != null && now - refillAskedAt < ttl) {
+                return new Await(underWay);
             }
-            refilling = true;
-            refillAskedAt = now;
             if (tokens > 0 && now - expiresAt >= 0) {
-                // Expired with tokens left: the caller needs less than it got.
-                size = Math.max(1, size - tokens);
+                // Expired with tokens left: the caller needs less than it got. By half at most, because a pause
+                // right after a refill leaves almost the whole lease, and the caller is back at its pace after it.
+                size = Math.max(1, Math.max(size - tokens, size / 2));
                 tokens = 0;
-            } else if (tokens <= 0 && now - expiresAt < 0) {
-                // Used up while still valid: the caller is faster than the lease.
+            } else if (tokens <= 0 && grantedAt != NEVER && now - grantedAt < ttl) {
+                // Back for more within a lease lifetime of the last grant: the caller is faster than the lease.
                 size = Math.min(maxSize, size * 2);
             }
-            return Math.min(size, maxSize);
+            CompletableFuture<Void> next = new CompletableFuture<>();
+            refill = next;
+            refillAskedAt = now;
+            return new Fetch(Math.min(size, maxSize), () -> finish(next));
+        }
+
+        private void finish(CompletableFuture<Void> answered) {
+            synchronized (this) {
+                if (refill == answered) {
+                    refill = null;
+                }
+            }
+            answered.complete(null);
         }
 
         synchronized RateLimitDecision add(long now, long ttl, RateLimitDecision decision, long extra, long max) {
             maxSize = max;
             size = Math.min(size, max);
+            grantedAt = now;
             if (now - expiresAt >= 0) {
                 tokens = 0;
             }
-            tokens += extra;
             if (extra > 0) {
-                // The refill's answer (the others asked for one token); a refill that failed or was refused lapses
-                // after the lease lifetime instead.
-                refilling = false;
+                tokens += extra;
+                expiresAt = now + ttl;
             }
-            expiresAt = now + ttl;
             base = decision;
             baseRemaining = decision.remaining();
             return decision(decision);

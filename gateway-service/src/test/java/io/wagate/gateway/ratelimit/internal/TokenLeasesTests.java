@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.wagate.gateway.plan.TenantPlan;
 import io.wagate.gateway.ratelimit.RateLimitDecision;
 import io.wagate.gateway.ratelimit.RouteClass;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -17,20 +19,21 @@ class TokenLeasesTests {
     private final AtomicLong now = new AtomicLong(5_000_000_000L);
     private final TokenLeases leases = new TokenLeases(0.01, TTL, 1000, now::get);
     private final LimitRequest request = new LimitRequest(RouteClass.API, UUID.randomUUID(), "key:k1");
+    private TokenLeases.Fetch pending;
 
     @Test
     void aQuietCallerIsCheckedInRedisEveryTime() {
         for (int i = 0; i < 5; i++) {
             assertThat(leases.take(request)).isNull();
-            assertThat(leases.sizeFor(request)).isEqualTo(1);
-            leases.granted(request, allowed(3000 - i - 1), 1);
+            assertThat(fetch(leases.refill(request)).size()).isEqualTo(1);
+            grant(allowed(3000 - i - 1), 1);
             now.addAndGet(TTL + 1);
         }
     }
 
     @Test
     void aBusyCallersLeaseDoublesUpToItsShareOfTheLimit() {
-        long size = leases.sizeFor(request);
+        long size = 0;
         long redisChecks = 0;
         long remainingInRedis = 3000;
         for (int request = 0; request < 400; request++) {
@@ -38,9 +41,9 @@ class TokenLeasesTests {
                 continue;
             }
             redisChecks++;
-            size = leases.sizeFor(this.request);
+            size = fetch(leases.refill(this.request)).size();
             remainingInRedis -= size;
-            leases.granted(this.request, allowed(remainingInRedis), size);
+            grant(allowed(remainingInRedis), size);
             now.addAndGet(1_000_000);
         }
         // 1% of 3000 per minute: leases grow 1, 2, 4, 8, 16, 30 and stay at 30.
@@ -50,9 +53,8 @@ class TokenLeasesTests {
 
     @Test
     void remainingCountsTheTokensHeldHereAndFallsWithEveryRequest() {
-        leases.granted(request, allowed(100), 1);
-        assertThat(leases.sizeFor(request)).isEqualTo(2);
-        RateLimitDecision first = leases.granted(request, allowed(98), 2);
+        startLease();
+        RateLimitDecision first = grant(allowed(98), fetch(leases.refill(request)).size());
         assertThat(first.remaining()).isEqualTo(99);
         RateLimitDecision second = leases.take(request);
         assertThat(second).isNotNull();
@@ -65,23 +67,42 @@ class TokenLeasesTests {
 
     @Test
     void leasedTokensExpireAndTheNextLeaseShrinksToWhatWasUsed() {
-        leases.granted(request, allowed(2990), 1);
-        leases.sizeFor(request);
-        leases.granted(request, allowed(2988), 2);
+        startLease();
+        grant(allowed(2988), fetch(leases.refill(request)).size());
         leases.take(request);
-        assertThat(leases.sizeFor(request)).isEqualTo(4);
-        leases.granted(request, allowed(2984), 4);
+        assertThat(fetch(leases.refill(request)).size()).isEqualTo(4);
+        grant(allowed(2984), 4);
         leases.take(request);
 
         now.addAndGet(TTL);
 
         assertThat(leases.take(request)).as("two tokens left, but the lease has expired").isNull();
-        assertThat(leases.sizeFor(request)).isEqualTo(2);
+        assertThat(fetch(leases.refill(request)).size()).isEqualTo(2);
+    }
+
+    @Test
+    void aLeaseLeftAlmostWholeByAPauseShrinksByHalfAtMost() {
+        long size = 1;
+        startLease();
+        while (size < 16) {
+            size = fetch(leases.refill(request)).size();
+            grant(allowed(2000), size);
+            while (leases.take(request) != null) {
+                now.addAndGet(1_000);
+            }
+        }
+        assertThat(fetch(leases.refill(request)).size()).isEqualTo(30);
+        grant(allowed(2000), 30);
+        // The caller pauses right after the refill: 29 of its tokens expire unused.
+        now.addAndGet(TTL);
+
+        assertThat(fetch(leases.refill(request)).size()).as("half of 30, not the 1 token it used").isEqualTo(15);
     }
 
     @Test
     void aRefusalFromRedisIsPassedOnUntouched() {
-        leases.granted(request, allowed(10), 1);
+        startLease();
+        leases.refill(request);
         RateLimitDecision refused = new RateLimitDecision(false, 3000, 0, 60, 7, PLAN);
 
         assertThat(leases.granted(request, refused, 0)).isSameAs(refused);
@@ -93,53 +114,88 @@ class TokenLeasesTests {
         TokenLeases none = new TokenLeases(0, TTL, 1000, now::get);
         for (int i = 0; i < 10; i++) {
             assertThat(none.take(request)).isNull();
-            assertThat(none.sizeFor(request)).isEqualTo(1);
+            // Never a wait either: every request has its own check.
+            assertThat(fetch(none.refill(request)).size()).isEqualTo(1);
             none.granted(request, allowed(100), 1);
         }
     }
 
     @Test
-    void requestsArrivingTogetherShareOneRefillInsteadOfTakingALeaseEach() {
-        leases.granted(request, allowed(2999), 1);
-        assertThat(leases.sizeFor(request)).isEqualTo(2);
-        leases.granted(request, allowed(2997), 2);
+    void requestsArrivingTogetherWaitForOneRefillInsteadOfTakingALeaseEach() {
+        startLease();
+        grant(allowed(2997), fetch(leases.refill(request)).size());
         assertThat(leases.take(request)).isNotNull();
         // The lease is used up while valid: 40 requests find it empty at once, before any answer from Redis.
-        long asked = 0;
-        for (int i = 0; i < 40; i++) {
-            asked += leases.sizeFor(request);
+        TokenLeases.Fetch refill = fetch(leases.refill(request));
+        List<TokenLeases.Await> waiting = new ArrayList<>();
+        for (int i = 0; i < 39; i++) {
+            waiting.add((TokenLeases.Await) leases.refill(request));
         }
-        // One of them refills (the lease doubles once, to 4); the others ask for their own token only.
-        assertThat(asked).isEqualTo(4 + 39);
-        leases.granted(request, allowed(2993), 4);
-        now.addAndGet(1_000_000);
+        // One of them refills (the lease doubles once, to 4); the others wait for its answer.
+        assertThat(refill.size()).isEqualTo(4);
+        assertThat(waiting).allSatisfy(await -> assertThat(await.answered()).isNotDone());
+
+        grant(allowed(2993), 4);
+
+        assertThat(waiting).allSatisfy(await -> assertThat(await.answered()).isCompleted());
         for (int i = 0; i < 3; i++) {
             assertThat(leases.take(request)).isNotNull();
         }
         assertThat(leases.take(request)).isNull();
-        // The refill answered: the next empty lease may be refilled again, and grows again.
-        assertThat(leases.sizeFor(request)).isEqualTo(8);
+        // The refill answered: the next empty lease is refilled again, and grows again.
+        assertThat(fetch(leases.refill(request)).size()).isEqualTo(8);
     }
 
     @Test
     void aRefillThatNeverAnsweredLapsesAfterTheLeaseLifetime() {
-        leases.granted(request, allowed(2999), 1);
-        assertThat(leases.sizeFor(request)).isEqualTo(2);
-        // No answer (Redis timed out): meanwhile every request asks for one token.
-        assertThat(leases.sizeFor(request)).isEqualTo(1);
+        startLease();
+        assertThat(fetch(leases.refill(request)).size()).isEqualTo(2);
+        // No answer yet (Redis is slow): meanwhile requests wait for it.
+        assertThat(leases.refill(request)).isInstanceOf(TokenLeases.Await.class);
         now.addAndGet(TTL);
-        assertThat(leases.sizeFor(request)).isGreaterThan(1);
+        assertThat(leases.refill(request)).isInstanceOf(TokenLeases.Fetch.class);
+    }
+
+    @Test
+    void aRefillOfOneTokenEndsTheRefillToo() {
+        // A refill that brings no extra token (the caller's first, or a lease shrunk to one) must not hold up
+        // the next one: otherwise every request asks Redis on its own for a lease lifetime.
+        assertThat(fetch(leases.refill(request)).size()).isEqualTo(1);
+        grant(allowed(2999), 1);
+
+        assertThat(leases.take(request)).isNull();
+        assertThat(fetch(leases.refill(request)).size()).isEqualTo(2);
     }
 
     @Test
     void callersHaveLeasesOfTheirOwn() {
-        leases.granted(request, allowed(100), 1);
-        leases.sizeFor(request);
-        leases.granted(request, allowed(98), 2);
+        startLease();
+        grant(allowed(98), fetch(leases.refill(request)).size());
         LimitRequest otherKey = new LimitRequest(RouteClass.API, request.tenantId(), "key:k2");
 
         assertThat(leases.take(otherKey)).isNull();
         assertThat(leases.take(request)).isNotNull();
+    }
+
+    /** The caller's first request: checked in Redis for its own token, which starts its lease record. */
+    private void startLease() {
+        grant(allowed(2999), fetch(leases.refill(request)).size());
+    }
+
+    /** Redis's answer to the refill under way, which ends it (as the filter does when its check is over). */
+    private RateLimitDecision grant(RateLimitDecision decision, long granted) {
+        RateLimitDecision answer = leases.granted(request, decision, granted);
+        if (pending != null) {
+            pending.done().run();
+            pending = null;
+        }
+        return answer;
+    }
+
+    private TokenLeases.Fetch fetch(TokenLeases.Refill refill) {
+        assertThat(refill).isInstanceOf(TokenLeases.Fetch.class);
+        pending = (TokenLeases.Fetch) refill;
+        return pending;
     }
 
     private static RateLimitDecision allowed(long remaining) {
