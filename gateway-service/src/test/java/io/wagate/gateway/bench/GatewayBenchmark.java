@@ -98,12 +98,14 @@ class GatewayBenchmark {
             GatewayComparison.publish("""
                     ## Run of %s
 
-                    Machine: %d CPUs, Java %s. Concurrency %d (closed loop), warm-up %d s, %d s per measurement.
+                    Machine: %d CPUs, Java %s. Concurrency %d (closed loop), warm-up %d s, %d s per measurement
+                    (the half-rate one after %d s per path unrecorded).
                     Introspection calls during the whole run: %d (then served from the Redis cache). CPU: this JVM
                     (load generator, backend, stub and gateway; the embedded Redis runs in its own process).
 
                     """.formatted(Instant.now(), Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"), CONCURRENCY, WARM_UP.toSeconds(), MEASURE.toSeconds(),
+                    MEASURE.dividedBy(2).toSeconds(),
                     introspections.get()) + comparison.table());
         } finally {
             gateway.close();
