@@ -48,9 +48,7 @@ final class LocalPlatform implements AutoCloseable {
         Path root = Path.of(System.getProperty("wagate.root", "..")).toAbsolutePath().normalize();
         Path run = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "wagate-run-");
         LocalPlatform platform = new LocalPlatform(root, run);
-        for (String variable : PORT_VARIABLES) {
-            platform.ports.put(variable, freePort());
-        }
+        platform.ports.putAll(freePorts(PORT_VARIABLES));
         // perl resets SIGINT to its default first: a process started from a background job inherits "ignore
         // SIGINT", and then no shell could trap Ctrl-C. This makes the interrupt below a real Ctrl-C.
         ProcessBuilder builder = new ProcessBuilder("perl", "-e", "$SIG{INT}='DEFAULT'; exec @ARGV or die $!",
@@ -179,9 +177,24 @@ final class LocalPlatform implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+    /**
+     * A free port for each variable, all different: the sockets stay open until every port is chosen, or the system
+     * may hand out a port just released again (it once gave auth-service PostgreSQL's port).
+     */
+    private static Map<String, Integer> freePorts(List<String> variables) throws IOException {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            for (String variable : variables) {
+                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                held.add(socket);
+                ports.put(variable, socket.getLocalPort());
+            }
+        } finally {
+            for (ServerSocket socket : held) {
+                socket.close();
+            }
         }
+        return ports;
     }
 }
