@@ -58,7 +58,6 @@ public final class ServiceProxyFilter implements GlobalFilter, Ordered {
     /** A client set up for TLS would choose TLS for a path-only URI too: it keeps absolute URLs throughout. */
     private final boolean bindsPlainHttp;
     private final Map<String, HttpClient> boundClients = new ConcurrentHashMap<>();
-    private final EventLoopTimers timers = new EventLoopTimers();
 
     public ServiceProxyFilter(HttpClient client, ServiceRequestHeaders requestHeaders,
             @Nullable Duration defaultResponseTimeout) {
@@ -111,10 +110,8 @@ public final class ServiceProxyFilter implements GlobalFilter, Ordered {
                 });
         Duration timeout = responseTimeout(route);
         if (timeout != null) {
-            // Until the answer's headers only (a streamed body may take longer), timed on this event loop.
-            answers = answers.timeout(Mono.delay(timeout, timers.here()), answer -> Mono.never(),
-                    Mono.error(() -> new ResponseStatusException(HttpStatus.GATEWAY_TIMEOUT,
-                            "Response took longer than " + timeout.toMillis() + " ms")));
+            answers = answers.timeout(timeout, Mono.error(() -> new ResponseStatusException(HttpStatus.GATEWAY_TIMEOUT,
+                    "Response took longer than " + timeout.toMillis() + " ms")));
         }
         return answers.then(chain.filter(exchange));
     }
