@@ -4,7 +4,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wagate.gateway.apikey.internal.IntrospectionCache;
 import io.wagate.gateway.apikey.internal.IntrospectionClient;
+import io.wagate.gateway.GatewayProblems;
 import io.wagate.gateway.apikey.internal.RecentGrants;
+import io.wagate.support.web.ApiProblem;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,7 +18,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
@@ -28,6 +33,7 @@ import reactor.core.publisher.Mono;
  */
 public class ApiKeyVerification {
 
+    private static final Logger log = LoggerFactory.getLogger(ApiKeyVerification.class);
     private static final int MAX_LENGTH = 256;
     /** One digest per thread: looking the algorithm up for every request showed in profiles. */
     private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
@@ -46,6 +52,8 @@ public class ApiKeyVerification {
     private final MeterRegistry meters;
     private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Optional<ApiKeyGrant>>> inFlight = new ConcurrentHashMap<>();
+    /** The Redis read, the introspection and storing its answer, each within its own timeout, and a margin. */
+    private final Duration lookupDeadline;
 
     public ApiKeyVerification(RecentGrants recent, IntrospectionCache cache, IntrospectionClient client,
             ApiKeyProperties properties, Clock clock, MeterRegistry meters) {
@@ -55,6 +63,7 @@ public class ApiKeyVerification {
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
+        this.lookupDeadline = properties.introspectionTimeout().plusSeconds(1);
     }
 
     /**
@@ -129,12 +138,28 @@ public class ApiKeyVerification {
         CompletableFuture<Optional<ApiKeyGrant>> running = inFlight.putIfAbsent(cacheKey, mine);
         if (running != null) {
             count("joined");
-            return Mono.fromFuture(running, true);
+            return answerOf(running);
         }
-        mine.whenComplete((grant, error) -> inFlight.remove(cacheKey, mine));
-        lookup(key, cacheKey).defaultIfEmpty(Optional.empty()).subscribe(mine::complete, mine::completeExceptionally);
+        // Every lookup ends by its deadline, on the JDK's timer rather than by the lookup's own: one lost on the way
+        // (a failure before it started, an answer that never came) would otherwise hold every later request of the
+        // key for good, since they all join it.
+        mine.orTimeout(lookupDeadline.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((grant, error) -> inFlight.remove(cacheKey, mine));
+        try {
+            lookup(key, cacheKey).defaultIfEmpty(Optional.empty())
+                    .subscribe(mine::complete, mine::completeExceptionally);
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+        }
         // Not cancelled with the first caller: the others, and the caches, still want the answer.
-        return Mono.fromFuture(mine, true);
+        return answerOf(mine);
+    }
+
+    private static Mono<Optional<ApiKeyGrant>> answerOf(CompletableFuture<Optional<ApiKeyGrant>> lookup) {
+        return Mono.fromFuture(lookup, true).onErrorMap(error -> !(error instanceof ApiProblem), error -> {
+            log.warn("API key lookup failed: {}", error.toString());
+            return GatewayProblems.serviceUnavailable("API keys cannot be checked right now", Duration.ofSeconds(5));
+        });
     }
 
     private Mono<Optional<ApiKeyGrant>> lookup(String key, String cacheKey) {
