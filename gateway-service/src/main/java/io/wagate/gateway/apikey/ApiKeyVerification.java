@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wagate.gateway.apikey.internal.IntrospectionCache;
 import io.wagate.gateway.apikey.internal.IntrospectionClient;
-import io.wagate.gateway.GatewayProblems;
 import io.wagate.gateway.apikey.internal.RecentGrants;
 import io.wagate.support.web.ApiProblem;
 import java.nio.charset.StandardCharsets;
@@ -158,7 +157,7 @@ public class ApiKeyVerification {
     private static Mono<Optional<ApiKeyGrant>> answerOf(CompletableFuture<Optional<ApiKeyGrant>> lookup) {
         return Mono.fromFuture(lookup, true).onErrorMap(error -> !(error instanceof ApiProblem), error -> {
             log.warn("API key lookup failed: {}", error.toString());
-            return GatewayProblems.serviceUnavailable("API keys cannot be checked right now", Duration.ofSeconds(5));
+            return IntrospectionClient.unavailable();
         });
     }
 

@@ -2,6 +2,7 @@ package io.wagate.gateway.apikey.internal;
 
 import io.wagate.gateway.GatewayProblems;
 import io.wagate.gateway.apikey.ApiKeyGrant;
+import io.wagate.support.web.ApiProblem;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -48,8 +49,13 @@ public final class IntrospectionClient {
                 .map(IntrospectionClient::parse)
                 .onErrorMap(error -> {
                     log.warn("API key introspection failed: {}", error.toString());
-                    return GatewayProblems.serviceUnavailable("API keys cannot be checked right now", Duration.ofSeconds(5));
+                    return unavailable();
                 });
+    }
+
+    /** The answer when a key cannot be checked: 503, since the key may well be valid (401 would be a lie). */
+    public static ApiProblem unavailable() {
+        return GatewayProblems.serviceUnavailable("API keys cannot be checked right now", Duration.ofSeconds(5));
     }
 
     static Optional<ApiKeyGrant> parse(String body) {
