@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.wagate.gateway.identity.InternalIdentityHeaders;
 import io.wagate.gateway.routing.internal.EventLoopAffineHttpClientFactory;
 import io.wagate.gateway.routing.internal.NoRetryHttpClientCustomizer;
+import io.wagate.gateway.routing.internal.ResponseDeadlines;
 import io.wagate.gateway.routing.internal.ServiceProxyFilter;
 import io.wagate.gateway.routing.internal.ServiceRequestHeaders;
 import io.wagate.gateway.security.ClientAddressHeaders;
@@ -76,8 +77,14 @@ class ServiceRoutes {
     /** Calls the services in place of Spring Cloud Gateway's routing filter (switched off in application.yml). */
     @Bean
     ServiceProxyFilter serviceProxyFilter(HttpClient proxyClient, ServiceRequestHeaders headers,
-            HttpClientProperties properties) {
-        return new ServiceProxyFilter(proxyClient, headers, properties.getResponseTimeout());
+            HttpClientProperties properties, ResponseDeadlines deadlines) {
+        return new ServiceProxyFilter(proxyClient, headers, properties.getResponseTimeout(), deadlines);
+    }
+
+    /** The response timeouts' wheel: a tenth of a second late at most, against timeouts of seconds. */
+    @Bean(destroyMethod = "close")
+    ResponseDeadlines responseDeadlines() {
+        return new ResponseDeadlines(Duration.ofMillis(100));
     }
 
     /**

@@ -45,7 +45,8 @@ import reactor.netty.http.client.HttpClientResponse;
  *
  * <p>Plain HTTP services are called with a client bound to their address and a path-only URI, which spares the
  * client parsing an absolute URL with a regular expression on every request (2 % of the gateway's CPU). Nothing is
- * retried; the route's response timeout bounds the wait for the answer's headers, not a streamed body.
+ * retried; the route's response timeout bounds the wait for the answer's headers, not a streamed body, and is kept
+ * on the gateway's timer wheel ({@link ResponseDeadlines}).
  */
 public final class ServiceProxyFilter implements GlobalFilter, Ordered {
 
@@ -55,15 +56,17 @@ public final class ServiceProxyFilter implements GlobalFilter, Ordered {
     private final HttpClient client;
     private final ServiceRequestHeaders requestHeaders;
     private final @Nullable Duration defaultResponseTimeout;
+    private final ResponseDeadlines deadlines;
     /** A client set up for TLS would choose TLS for a path-only URI too: it keeps absolute URLs throughout. */
     private final boolean bindsPlainHttp;
     private final Map<String, HttpClient> boundClients = new ConcurrentHashMap<>();
 
     public ServiceProxyFilter(HttpClient client, ServiceRequestHeaders requestHeaders,
-            @Nullable Duration defaultResponseTimeout) {
+            @Nullable Duration defaultResponseTimeout, ResponseDeadlines deadlines) {
         this.client = client;
         this.requestHeaders = requestHeaders;
         this.defaultResponseTimeout = defaultResponseTimeout;
+        this.deadlines = deadlines;
         this.bindsPlainHttp = client.configuration().sslProvider() == null;
     }
 
@@ -110,8 +113,10 @@ public final class ServiceProxyFilter implements GlobalFilter, Ordered {
                 });
         Duration timeout = responseTimeout(route);
         if (timeout != null) {
-            answers = answers.timeout(timeout, Mono.error(() -> new ResponseStatusException(HttpStatus.GATEWAY_TIMEOUT,
-                    "Response took longer than " + timeout.toMillis() + " ms")));
+            // Only the answer's headers have a deadline: after them, nothing (a streamed body may take its time).
+            answers = answers.timeout(deadlines.after(timeout), headers -> Mono.never(),
+                    Mono.error(() -> new ResponseStatusException(HttpStatus.GATEWAY_TIMEOUT,
+                            "Response took longer than " + timeout.toMillis() + " ms")));
         }
         return answers.then(chain.filter(exchange));
     }

@@ -1,0 +1,58 @@
+package io.wagate.gateway.routing.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+class ResponseDeadlinesTests {
+
+    private final ResponseDeadlines deadlines = new ResponseDeadlines(Duration.ofMillis(10));
+
+    @AfterEach
+    void stop() {
+        deadlines.close();
+    }
+
+    @Test
+    void aDeadlineFiresNoEarlierThanAskedAndOnlyOnce() {
+        long start = System.nanoTime();
+        Long fired = deadlines.after(Duration.ofMillis(100)).block(Duration.ofSeconds(5));
+        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(fired).isZero();
+        assertThat(elapsedMillis).isGreaterThanOrEqualTo(100);
+        assertThat(deadlines.pending()).isZero();
+    }
+
+    @Test
+    void anAnswerBeforeTheDeadlineTakesTheDeadlineOffTheWheel() throws InterruptedException {
+        Sinks.One<String> answer = Sinks.one();
+        Mono<String> waiting = answer.asMono()
+                .timeout(deadlines.after(Duration.ofSeconds(30)), Mono.error(TimeoutException::new));
+        var result = waiting.toFuture();
+        assertThat(deadlines.pending()).isEqualTo(1);
+        answer.tryEmitValue("answered");
+        assertThat(result).isCompletedWithValue("answered");
+        // The wheel drops cancelled deadlines on its next tick.
+        long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (deadlines.pending() > 0 && System.nanoTime() < until) {
+            Thread.sleep(5);
+        }
+        assertThat(deadlines.pending()).isZero();
+    }
+
+    @Test
+    void noAnswerInTimeEndsTheWaitWithTheFallback() {
+        Sinks.One<String> answer = Sinks.one();
+        Mono<String> waiting = answer.asMono()
+                .timeout(deadlines.after(Duration.ofMillis(50)), Mono.error(TimeoutException::new));
+        var result = waiting.toFuture();
+        assertThat(result).failsWithin(Duration.ofSeconds(5)).withThrowableThat()
+                .havingCause().isInstanceOf(TimeoutException.class);
+        assertThat(answer.currentSubscriberCount()).isZero();
+    }
+}
