@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.logging.LogbackMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.wagate.support.logging.BackgroundConsole;
 import io.wagate.support.logging.LogEventMetrics;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -22,6 +23,13 @@ class WagateLogMetricsAutoConfigurationTests {
             assertThat(context).hasSingleBean(LogEventMetrics.class);
             assertThat(context).doesNotHaveBean(LogbackMetrics.class);
         });
+    }
+
+    @Test
+    void writesTheConsoleInTheBackgroundUnlessSwitchedOff() {
+        contexts.run(context -> assertThat(context).hasSingleBean(BackgroundConsole.class));
+        contexts.withPropertyValues("wagate.logging.background-console=false")
+                .run(context -> assertThat(context).doesNotHaveBean(BackgroundConsole.class));
     }
 
     @Test
