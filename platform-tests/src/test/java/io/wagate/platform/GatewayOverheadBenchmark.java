@@ -9,6 +9,7 @@ import io.wagate.testsupport.bench.LoadGenerator;
 import io.wagate.testsupport.bench.LoadRequest;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -110,7 +111,11 @@ class GatewayOverheadBenchmark {
 
             List<ProcessHandle> measured = List.of(platform.process("gateway-service"),
                     platform.process("instance-service"));
+            StallDumps dumps = new StallDumps(Map.of("gateway-service", measured.get(0),
+                    "instance-service", measured.get(1), "auth-service", platform.process("auth-service")),
+                    Path.of("target", "thread-dumps").toAbsolutePath());
             try (internal; LoadGenerator load = new LoadGenerator(() -> LoadGenerator.cpuNanosOf(measured))) {
+                load.whenUnanswered(dumps);
                 GatewayComparison comparison = GatewayComparison.run(load, straight, throughGateway, CONCURRENCY,
                         WARM_UP, MEASURE, SETTLE, LATENCY);
                 GatewayComparison.publish("""
@@ -125,7 +130,7 @@ class GatewayOverheadBenchmark {
                         """.formatted(Instant.now(), Runtime.getRuntime().availableProcessors(),
                         System.getProperty("java.version"), SERVICES, javaOpts, CONCURRENCY, WARM_UP.toSeconds(),
                         MEASURE.toSeconds(), SETTLE.toSeconds(), LATENCY.toSeconds())
-                        + comparison.table());
+                        + comparison.table() + dumps.summary() + "\n");
                 comparison.publishSamples();
             }
         }

@@ -42,6 +42,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -65,7 +66,7 @@ import java.util.stream.IntStream;
 public final class LoadGenerator implements AutoCloseable {
 
     /** A request not answered in this time counts as an error and its connection is closed. */
-    private static final long TIMEOUT_NANOS = Duration.ofSeconds(10).toNanos();
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     /**
      * One measurement.
@@ -117,6 +118,7 @@ public final class LoadGenerator implements AutoCloseable {
     }
 
     private final LongSupplier cpuNanos;
+    private final long timeoutNanos;
     private final EventLoopGroup group;
     private final EventLoop loop;
     private final Bootstrap bootstrap;
@@ -124,12 +126,26 @@ public final class LoadGenerator implements AutoCloseable {
     private final Map<InetSocketAddress, ArrayDeque<Channel>> idle = new HashMap<>();
     /** Requests sent and not yet answered or failed. */
     private final AtomicInteger outstanding = new AtomicInteger();
+    /** Told, on a thread of its own, whenever a request goes unanswered for the whole timeout. */
+    private volatile Runnable unanswered = () -> { };
+    /** One listener run at a time, however many requests time out together. */
+    private final AtomicBoolean reportingUnanswered = new AtomicBoolean();
+
+    /**
+     * @param cpuNanos the CPU time, in nanoseconds, of whatever processes the measurement should be charged with;
+     *     requests not answered in 10 s count as errors
+     */
+    public LoadGenerator(LongSupplier cpuNanos) {
+        this(cpuNanos, TIMEOUT);
+    }
 
     /**
      * @param cpuNanos the CPU time, in nanoseconds, of whatever processes the measurement should be charged with
+     * @param timeout a request not answered in this time counts as an error and its connection is closed
      */
-    public LoadGenerator(LongSupplier cpuNanos) {
+    public LoadGenerator(LongSupplier cpuNanos, Duration timeout) {
         this.cpuNanos = cpuNanos;
+        this.timeoutNanos = timeout.toNanos();
         boolean epoll = Epoll.isAvailable();
         this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("load-generator", true),
                 epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
@@ -144,6 +160,15 @@ public final class LoadGenerator implements AutoCloseable {
                         channel.pipeline().addLast(new HttpClientCodec(), new Exchange());
                     }
                 });
+    }
+
+    /**
+     * Runs {@code listener} on a thread of its own when a request gets no answer within the timeout, while the
+     * request is still pending: the moment to look at what the measured processes are doing. Requests that time out
+     * while the listener runs do not start it again.
+     */
+    public void whenUnanswered(Runnable listener) {
+        this.unanswered = listener;
     }
 
     /** {@code concurrency} requests in flight all the time. */
@@ -337,7 +362,21 @@ public final class LoadGenerator implements AutoCloseable {
             this.answered = answered;
             this.pool = pool;
             this.status = -1;
-            this.timeout = context.executor().schedule(this::fail, TIMEOUT_NANOS, TimeUnit.NANOSECONDS);
+            this.timeout = context.executor().schedule(this::timedOut, timeoutNanos, TimeUnit.NANOSECONDS);
+        }
+
+        private void timedOut() {
+            if (answered != null && reportingUnanswered.compareAndSet(false, true)) {
+                Runnable listener = unanswered;
+                Thread.ofPlatform().daemon().name("load-generator-unanswered").start(() -> {
+                    try {
+                        listener.run();
+                    } finally {
+                        reportingUnanswered.set(false);
+                    }
+                });
+            }
+            fail();
         }
 
         @Override
@@ -395,7 +434,7 @@ public final class LoadGenerator implements AutoCloseable {
 
     /** Waits until every request sent has been answered or has timed out. */
     private void awaitAnswers() throws InterruptedException {
-        long deadline = System.nanoTime() + 2 * TIMEOUT_NANOS;
+        long deadline = System.nanoTime() + 2 * timeoutNanos;
         while (outstanding.get() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +27,7 @@ class LoadGeneratorTests {
     private final AtomicInteger served = new AtomicInteger();
     private final Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
     private final Set<String> tokens = ConcurrentHashMap.newKeySet();
+    private final CountDownLatch hanging = new CountDownLatch(1);
     private HttpServer server;
     private LoadGenerator load;
 
@@ -38,6 +40,9 @@ class LoadGeneratorTests {
             String token = exchange.getRequestHeaders().getFirst("X-Token");
             if (token != null) {
                 tokens.add(token);
+            }
+            if (exchange.getRequestURI().getPath().equals("/hang")) {
+                awaitQuietly(hanging);
             }
             int status = exchange.getRequestURI().getPath().equals("/fail") ? 500 : 200;
             byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
@@ -52,8 +57,44 @@ class LoadGeneratorTests {
 
     @AfterEach
     void stop() {
+        hanging.countDown();
         load.close();
         server.stop(0);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void unansweredRequestsCountAsErrorsAndTellTheListenerOneAtATime() throws Exception {
+        try (LoadGenerator quick = new LoadGenerator(() -> 0, Duration.ofMillis(300))) {
+            AtomicInteger told = new AtomicInteger();
+            quick.whenUnanswered(() -> {
+                told.incrementAndGet();
+                sleepQuietly(Duration.ofMillis(500));
+            });
+
+            LoadGenerator.Result result = quick.openLoop(LoadRequest.get(uri("/hang"), Map.of()), 20,
+                    Duration.ofSeconds(1));
+
+            assertThat(result.errorStatuses()).containsEntry(-1, 20L);
+            assertThat(result.requests()).isZero();
+            // Twenty requests timed out within 1 s; the listener, busy for 0.5 s, ran for the first few only.
+            assertThat(told.get()).isBetween(1, 3);
+        }
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private URI uri(String path) {
