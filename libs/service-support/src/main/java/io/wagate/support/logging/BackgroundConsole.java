@@ -5,7 +5,6 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
-import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,9 +28,10 @@ import org.slf4j.ILoggerFactory;
  * <p>Spring Boot's console appender writes each line with a system call on the logging thread, under a lock every
  * thread shares. A file or a pipe usually takes the line at once, but not always: in the platform benchmark single
  * writes of access-log lines to the log file took up to 15 ms on the gateway's event loops (and up to 75 ms on the
- * writer thread that took them over; system calls traced), and every request of every event loop waited meanwhile. Here the logging thread only queues the event;
- * the writer thread encodes the queued events with the console appender's own encoder (so the format is Boot's) and
- * writes them to its stream in one write per round rather than one per line. The writer wakes when the first event
+ * writer thread that took them over; system calls traced), and every request of every event loop waited meanwhile.
+ * Here the logging thread only queues the event; the writer thread encodes the queued events with the console
+ * appender's own encoder (so the format is Boot's) and writes them to its stream in one write per round rather than
+ * one per line. The writer wakes when the first event
  * after a quiet spell arrives and then at most every {@code linger} while events keep coming, not once per event.
  * A console appender without an encoder gets the events one by one.
  *
@@ -118,8 +118,8 @@ public final class BackgroundConsole implements MeterBinder, AutoCloseable {
         private static final int MAX_BATCH_BYTES = 64 * 1024;
 
         private final Appender<ILoggingEvent> target;
-        /** The console's own encoder, when it has one: the writer encodes and writes a round's lines at once. */
-        private final @Nullable Encoder<ILoggingEvent> encoder;
+        /** The console as a stream with an encoder, when it is one: a round's lines are encoded and written at once. */
+        private final @Nullable OutputStreamAppender<ILoggingEvent> stream;
         private final ByteArrayOutputStream batch = new ByteArrayOutputStream(MAX_BATCH_BYTES);
         private final int capacity;
         private final long lingerNanos;
@@ -133,7 +133,8 @@ public final class BackgroundConsole implements MeterBinder, AutoCloseable {
 
         BackgroundAppender(Appender<ILoggingEvent> target, int capacity, long lingerNanos, LongAdder dropped) {
             this.target = target;
-            this.encoder = target instanceof OutputStreamAppender<ILoggingEvent> stream ? stream.getEncoder() : null;
+            this.stream = target instanceof OutputStreamAppender<ILoggingEvent> appender
+                    && appender.getEncoder() != null ? appender : null;
             this.capacity = capacity;
             this.lingerNanos = lingerNanos;
             this.dropped = dropped;
@@ -184,8 +185,8 @@ public final class BackgroundConsole implements MeterBinder, AutoCloseable {
             while ((event = queue.poll()) != null) {
                 queued.decrementAndGet();
                 try {
-                    if (encoder != null) {
-                        batch.writeBytes(encoder.encode(event));
+                    if (stream != null) {
+                        batch.writeBytes(stream.getEncoder().encode(event));
                         if (batch.size() >= MAX_BATCH_BYTES) {
                             writeBatch();
                         }
@@ -203,7 +204,7 @@ public final class BackgroundConsole implements MeterBinder, AutoCloseable {
 
         /** The lines encoded since the last write, in one write to the console's stream. */
         private void writeBatch() {
-            if (batch.size() == 0 || !(target instanceof OutputStreamAppender<ILoggingEvent> stream)) {
+            if (batch.size() == 0 || stream == null) {
                 return;
             }
             try {
