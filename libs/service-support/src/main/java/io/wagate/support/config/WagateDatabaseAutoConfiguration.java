@@ -52,8 +52,8 @@ public class WagateDatabaseAutoConfiguration {
         ReactorResourceFactory resources = reactorResources.getIfAvailable();
         LoopResources loops = resources != null ? resources.getLoopResources() : HttpResources.get();
         R2dbcProperties.Pool pool = properties.getPool();
-        int perLoop = Math.max(2, ceilDiv(pool.getMaxSize(), LoopResources.DEFAULT_IO_WORKER_COUNT));
-        int otherThreads = Math.max(2, ceilDiv(pool.getMaxSize(), 2));
+        int perLoop = Math.max(2, Math.ceilDiv(pool.getMaxSize(), LoopResources.DEFAULT_IO_WORKER_COUNT));
+        int otherThreads = Math.max(2, Math.ceilDiv(pool.getMaxSize(), 2));
         ConnectionFactoryOptions options = details.getConnectionFactoryOptions();
         EventLoopAffineConnectionFactory factory = new EventLoopAffineConnectionFactory(on -> {
             ConnectionFactory connections = ConnectionFactories.get(options.mutate().option(LOOP_RESOURCES, on).build());
@@ -73,7 +73,10 @@ public class WagateDatabaseAutoConfiguration {
         return factory;
     }
 
-    /** Spring Boot's pool settings for one pool, but the wait for a connection (bounded by the factory). */
+    /**
+     * Spring Boot's pool settings for one pool, but the wait for a connection (bounded by the factory) and at most
+     * one connection opened ahead of use: Boot's initial size is meant for the whole service, not for every loop.
+     */
     private static ConnectionPoolConfiguration poolConfiguration(ConnectionFactory connections,
             R2dbcProperties.Pool pool, int maxSize) {
         ConnectionPoolConfiguration.Builder builder = ConnectionPoolConfiguration.builder(connections)
@@ -100,9 +103,5 @@ public class WagateDatabaseAutoConfiguration {
             EventLoopAffineConnectionFactory factory, ToIntFunction<PoolMetrics> figure) {
         Gauge.builder(name, factory, pools -> pools.sum(figure)).description(description)
                 .tag("name", METER_TAG).register(meters);
-    }
-
-    private static int ceilDiv(int a, int b) {
-        return (a + b - 1) / b;
     }
 }
