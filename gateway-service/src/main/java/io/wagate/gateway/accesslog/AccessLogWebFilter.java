@@ -133,6 +133,12 @@ public final class AccessLogWebFilter implements WebFilter, Ordered {
         return GatewayFilterOrder.ACCESS_LOG;
     }
 
+    /** A constant: Spring's filter chain names every request's checkpoint after it. */
+    @Override
+    public String toString() {
+        return "AccessLogWebFilter";
+    }
+
     private record TimerKey(String route, String method, int status, String principalType) {
     }
 }

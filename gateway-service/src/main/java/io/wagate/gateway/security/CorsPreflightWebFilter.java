@@ -43,4 +43,10 @@ public final class CorsPreflightWebFilter implements WebFilter, Ordered {
     public int getOrder() {
         return GatewayFilterOrder.CORS;
     }
+
+    /** A constant: Spring's filter chain names every request's checkpoint after it. */
+    @Override
+    public String toString() {
+        return "CorsPreflightWebFilter";
+    }
 }

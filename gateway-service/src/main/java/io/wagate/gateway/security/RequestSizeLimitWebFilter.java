@@ -58,4 +58,10 @@ public final class RequestSizeLimitWebFilter implements WebFilter, Ordered {
     public int getOrder() {
         return GatewayFilterOrder.REQUEST_SIZE;
     }
+
+    /** A constant: Spring's filter chain names every request's checkpoint after it. */
+    @Override
+    public String toString() {
+        return "RequestSizeLimitWebFilter";
+    }
 }

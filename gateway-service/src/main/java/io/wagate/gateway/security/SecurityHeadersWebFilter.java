@@ -46,4 +46,10 @@ public final class SecurityHeadersWebFilter implements WebFilter, Ordered {
     public int getOrder() {
         return GatewayFilterOrder.SECURITY_HEADERS;
     }
+
+    /** A constant: Spring's filter chain names every request's checkpoint after it. */
+    @Override
+    public String toString() {
+        return "SecurityHeadersWebFilter";
+    }
 }

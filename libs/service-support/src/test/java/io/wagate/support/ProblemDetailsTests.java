@@ -141,7 +141,7 @@ class ProblemDetailsTests extends SupportIntegrationTest {
     }
 
     @Test
-    void requestIdIsEchoedAndFollowsTheRequestAcrossThreads() {
+    void requestIdIsEchoedAndReachesTheMdcInHandleOnAnyThread() {
         String id = "test-request-0001";
         http.get().uri("/mdc").header(RequestIds.HEADER, id)
                 .exchange()
@@ -149,6 +149,7 @@ class ProblemDetailsTests extends SupportIntegrationTest {
                 .expectHeader().valueEquals(RequestIds.HEADER, id)
                 .expectBody()
                 .jsonPath("$.requestId").isEqualTo(id)
+                .jsonPath("$.outsideHandle").isEqualTo("null")
                 .jsonPath("$.thread").value(thread -> assertThat((String) thread).contains("boundedElastic"));
     }
 

@@ -45,7 +45,10 @@ public final class WagateEnvironmentPostProcessor implements EnvironmentPostProc
         // ECS, as Boot's "ecs" format writes it, by a leaner writer (see the class).
         defaults.put("logging.structured.format.console", "io.wagate.support.logging.EcsJsonLogFormatter");
         defaults.put("spring.main.banner-mode", "off");
-        defaults.put("spring.reactor.context-propagation", "auto");
+        // Thread locals (the MDC's request id) are restored only in handle/tap and where code asks for them: "auto"
+        // restored them around every operator of every request, a fifth of instance-service's CPU per request (see
+        // gateway-service/BENCHMARKS.md); the request path's own log lines name the request id (RequestIds.onLogLine).
+        defaults.put("spring.reactor.context-propagation", "limited");
         defaults.put("spring.lifecycle.timeout-per-shutdown-phase", "20s");
         defaults.put("server.shutdown", "graceful");
         defaults.put("server.error.include-stacktrace", "never");

@@ -69,4 +69,10 @@ public final class InternalIdentityWebFilter implements WebFilter, Ordered {
     public int getOrder() {
         return Ordered.HIGHEST_PRECEDENCE + 10;
     }
+
+    /** A constant: Spring's filter chain names every request's checkpoint after it. */
+    @Override
+    public String toString() {
+        return "InternalIdentityWebFilter";
+    }
 }

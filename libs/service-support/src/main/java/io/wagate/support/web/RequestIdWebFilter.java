@@ -10,7 +10,9 @@ import reactor.util.context.Context;
 
 /**
  * First filter of every request: fixes the request id, echoes it to the caller and puts it in the Reactor context,
- * from where context propagation copies it into the logging MDC on every thread that works on the request.
+ * from where Reactor's {@code handle} and {@code tap} operators copy it into the logging MDC on whatever thread they
+ * run ({@code spring.reactor.context-propagation=limited}); other request-path log lines name it themselves
+ * ({@link RequestIds#onLogLine}).
  */
 public final class RequestIdWebFilter implements WebFilter, Ordered {
 
@@ -46,5 +48,11 @@ public final class RequestIdWebFilter implements WebFilter, Ordered {
     @Override
     public int getOrder() {
         return Ordered.HIGHEST_PRECEDENCE;
+    }
+
+    /** A constant: Spring's filter chain names every request's checkpoint after it. */
+    @Override
+    public String toString() {
+        return "RequestIdWebFilter";
     }
 }

@@ -37,10 +37,9 @@ public final class RequestIds {
     }
 
     /**
-     * Puts the request id on a log line written where the MDC may not have it: in a service that runs with
-     * {@code spring.reactor.context-propagation=limited} (the gateway, for speed), code outside
-     * {@code handle}/{@code tap} sees no request-scoped MDC. The field has the MDC entry's name, so the line looks the
-     * same either way.
+     * Puts the request id on a log line written where the MDC may not have it: with the platform's
+     * {@code spring.reactor.context-propagation=limited}, code outside {@code handle}/{@code tap} sees no
+     * request-scoped MDC. The field has the MDC entry's name, so the line looks the same either way.
      */
     public static LoggingEventBuilder onLogLine(LoggingEventBuilder line, @Nullable String requestId) {
         return requestId == null || MDC.get(CONTEXT_KEY) != null ? line : line.addKeyValue(CONTEXT_KEY, requestId);

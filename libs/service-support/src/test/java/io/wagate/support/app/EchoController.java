@@ -30,10 +30,14 @@ class EchoController {
 
     @GetMapping("/mdc")
     Mono<Map<String, String>> mdc() {
-        // Hop to another thread: the request id must follow through context propagation.
-        return Mono.fromCallable(() -> Map.of("requestId", String.valueOf(MDC.get(RequestIds.CONTEXT_KEY)),
-                        "thread", Thread.currentThread().getName()))
-                .subscribeOn(Schedulers.boundedElastic());
+        // Hop to another thread: handle() must see the request id there (context propagation, limited), while plain
+        // operators must not pay for restoring it.
+        return Mono.fromCallable(() -> String.valueOf(MDC.get(RequestIds.CONTEXT_KEY)))
+                .subscribeOn(Schedulers.boundedElastic())
+                .<Map<String, String>>handle((outside, sink) -> sink.next(Map.of(
+                        "requestId", String.valueOf(MDC.get(RequestIds.CONTEXT_KEY)),
+                        "outsideHandle", outside,
+                        "thread", Thread.currentThread().getName())));
     }
 
     @GetMapping("/conflict")
