@@ -4,7 +4,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.EventExecutor;
-import io.netty.util.concurrent.ScheduledFuture;
 import io.netty.util.internal.ThreadExecutorMap;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.PoolMetrics;
@@ -12,14 +11,11 @@ import io.r2dbc.spi.Closeable;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryMetadata;
-import io.r2dbc.spi.R2dbcTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 import org.jspecify.annotations.Nullable;
@@ -80,18 +76,7 @@ public final class EventLoopAffineConnectionFactory implements ConnectionFactory
         if (maxAcquireTime.isZero() || maxAcquireTime.isNegative()) {
             return acquire;
         }
-        EventLoop timer = loop != null ? loop : serverLoops.next();
-        return acquire.timeout(deadline(timer, maxAcquireTime))
-                .onErrorMap(TimeoutException.class, e -> new R2dbcTimeoutException(
-                        "Connection acquisition timed out after %dms".formatted(maxAcquireTime.toMillis()), e));
-    }
-
-    /** Fires after the delay on the loop's own task queue: armed and cancelled on the loop, it wakes nothing. */
-    static Mono<Long> deadline(EventLoop loop, Duration delay) {
-        return Mono.create(sink -> {
-            ScheduledFuture<?> task = loop.schedule(() -> sink.success(0L), delay.toNanos(), TimeUnit.NANOSECONDS);
-            sink.onCancel(() -> task.cancel(false));
-        });
+        return new BoundedAcquire(acquire, loop != null ? loop : serverLoops.next(), maxAcquireTime);
     }
 
     /** Every pool: one per event loop that made a query so far, and the one for other threads. */
