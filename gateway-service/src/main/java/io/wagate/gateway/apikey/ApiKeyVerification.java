@@ -26,7 +26,7 @@ import reactor.core.publisher.Mono;
 /**
  * Checks API keys: auth-service's introspection answer, reused from Redis for a short while (keyed by the key's
  * SHA-256, never the key itself), and an active answer from this replica's memory for under a second
- * ({@link RecentGrants}). A revocation event evicts the cached answer at once
+ * ({@link RecentGrants}), renewed in the background while it is still in use. A revocation event evicts the cached answer at once
  * ({@link io.wagate.gateway.apikey.internal.ApiKeyRevokedListener}). When Redis is unavailable every request is
  * introspected: slower, but a revoked key is never accepted for longer than with the cache.
  */
@@ -118,10 +118,13 @@ public class ApiKeyVerification {
             return new Verification(null, Mono.just(Optional.empty()));
         }
         String cacheKey = cacheKeyOf(key);
-        Optional<ApiKeyGrant> justVerified = recent.get(cacheKey).filter(this::notExpired);
-        if (justVerified.isPresent()) {
+        RecentGrants.Recent justVerified = recent.get(cacheKey);
+        if (justVerified != null && notExpired(justVerified.grant())) {
             count("recent_hit");
-            return new Verification(justVerified.get(), null);
+            if (justVerified.refreshDue()) {
+                refreshInBackground(key, cacheKey);
+            }
+            return new Verification(justVerified.grant(), null);
         }
         return new Verification(null, Mono.defer(() -> shared(key, cacheKey)));
     }
@@ -154,6 +157,17 @@ public class ApiKeyVerification {
         return answerOf(mine);
     }
 
+    /**
+     * Looks the key up again while requests go on with the grant this replica remembers: the lookup is shared with
+     * any request that finds the memory expired meanwhile, and its answer renews the memory (or, for a key no longer
+     * active, clears it). A failure leaves the memory to expire as it would have.
+     */
+    private void refreshInBackground(String key, String cacheKey) {
+        count("recent_refresh");
+        shared(key, cacheKey).subscribe(answer -> {
+        }, error -> log.debug("API key refresh failed: {}", error.toString()));
+    }
+
     private static Mono<Optional<ApiKeyGrant>> answerOf(CompletableFuture<Optional<ApiKeyGrant>> lookup) {
         return Mono.fromFuture(lookup, true).onErrorMap(error -> !(error instanceof ApiProblem), error -> {
             log.warn("API key lookup failed: {}", error.toString());
@@ -166,7 +180,7 @@ public class ApiKeyVerification {
                 .flatMap(cached -> {
                     count(cached.isPresent() ? "cache_hit" : "cache_hit_inactive");
                     Optional<ApiKeyGrant> grant = cached.filter(this::notExpired);
-                    grant.ifPresent(active -> recent.put(cacheKey, active));
+                    remember(cacheKey, grant);
                     return Mono.just(grant);
                 })
                 .switchIfEmpty(Mono.defer(() -> introspect(key, cacheKey)));
@@ -177,12 +191,20 @@ public class ApiKeyVerification {
                 .flatMap(answer -> {
                     Optional<ApiKeyGrant> grant = answer.filter(this::notExpired);
                     count(grant.isPresent() ? "introspected_active" : "introspected_inactive");
-                    grant.ifPresent(active -> recent.put(cacheKey, active));
+                    remember(cacheKey, grant);
                     Mono<Boolean> stored = grant.isPresent()
                             ? cache.putActive(cacheKey, grant.get(), ttlFor(grant.get()))
                             : cache.putInactive(cacheKey, properties.negativeCacheTtl());
                     return stored.thenReturn(grant);
                 });
+    }
+
+    private void remember(String cacheKey, Optional<ApiKeyGrant> grant) {
+        if (grant.isPresent()) {
+            recent.put(cacheKey, grant.get());
+        } else {
+            recent.forget(cacheKey);
+        }
     }
 
     private boolean notExpired(ApiKeyGrant grant) {

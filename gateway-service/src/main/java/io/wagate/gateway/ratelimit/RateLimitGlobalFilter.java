@@ -71,6 +71,10 @@ public class RateLimitGlobalFilter implements GlobalFilter, Ordered {
         }
         RateLimitDecision leased = leases.take(request);
         if (leased != null) {
+            TokenLeases.Fetch ahead = leases.refillAhead(request);
+            if (ahead != null) {
+                refillInBackground(request, ahead);
+            }
             return apply(exchange, chain, routeClass, new Checked(leased, "allowed"));
         }
         return switch (leases.refill(request)) {
@@ -90,6 +94,19 @@ public class RateLimitGlobalFilter implements GlobalFilter, Ordered {
                     }))
                     .flatMap(checked -> apply(exchange, chain, routeClass, checked));
         };
+    }
+
+    /**
+     * The caller's next lease while its requests spend what is left of this one. Not tied to the request that
+     * started it; ends by the Redis deadline, and a failure only lets the lease run out (the requests after it then
+     * meet the route class's policy for Redis failures themselves).
+     */
+    private void refillInBackground(LimitRequest request, TokenLeases.Fetch ahead) {
+        redis.check(request, ahead.size())
+                .timeout(properties.redisTimeout())
+                .doFinally(signal -> ahead.done().run())
+                .subscribe(grant -> leases.grantedAhead(request, grant.decision(), grant.granted()),
+                        error -> log.debug("Refilling a lease ahead failed: {}", error.toString()));
     }
 
     /** {@code size} tokens from the caller's Redis buckets, or the route class's policy when Redis cannot answer. */

@@ -1,16 +1,24 @@
 package io.wagate.gateway.apikey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.wagate.gateway.apikey.internal.IntrospectionCache;
 import io.wagate.gateway.apikey.internal.IntrospectionClient;
 import io.wagate.gateway.apikey.internal.RecentGrants;
 import io.wagate.support.web.ApiProblem;
+import io.wagate.testsupport.RedisServer;
+import io.wagate.testsupport.SharedInfrastructure;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.ReactiveValueOperations;
@@ -20,7 +28,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The requests of a key share one lookup at a time; a lookup that fails before it even starts must not leave the
- * key's later requests waiting on it.
+ * key's later requests waiting on it; a busy key is verified again in the background before this replica's memory of
+ * it runs out.
  */
 class ApiKeyLookupTests {
 
@@ -47,6 +56,71 @@ class ApiKeyLookupTests {
             assertThat(((ApiProblem) failure).getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         }
         assertThat(redis.reads).as("each request started a lookup of its own").isEqualTo(2);
+    }
+
+    @Test
+    void aBusyKeyIsVerifiedAgainInTheBackgroundAndForgottenAtOnceWhenFoundInactive() {
+        RedisServer server = SharedInfrastructure.get().redis();
+        RedisStandaloneConfiguration configuration = new RedisStandaloneConfiguration(server.host(), server.port());
+        configuration.setDatabase(server.reserveDatabase());
+        LettuceConnectionFactory connections = new LettuceConnectionFactory(configuration);
+        connections.afterPropertiesSet();
+        connections.start();
+        try {
+            CountingRedis redis = new CountingRedis(connections);
+            IntrospectionCache cache = new IntrospectionCache(redis, Duration.ofSeconds(2), Duration.ofSeconds(60));
+            AtomicLong now = new AtomicLong(1_000_000_000L);
+            ApiKeyProperties properties = new ApiKeyProperties("/internal/auth/api-keys/introspect",
+                    Duration.ofMillis(300), Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofMillis(500));
+            ApiKeyVerification verification = new ApiKeyVerification(new RecentGrants(Duration.ofMillis(500), 100,
+                    now::get), cache, new IntrospectionClient(WebClient.create("http://127.0.0.1:9"),
+                    properties.introspectionPath(), properties.introspectionTimeout()),
+                    properties, Clock.systemUTC(), new SimpleMeterRegistry());
+            String cacheKey = ApiKeyVerification.cacheKeyOf(KEY);
+            ApiKeyGrant grant = new ApiKeyGrant(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                    Set.of("instance:read"), null);
+            cache.putActive(cacheKey, grant, Duration.ofSeconds(60)).block(Duration.ofSeconds(5));
+
+            assertThat(verification.verify(KEY).lookup().block(Duration.ofSeconds(5))).contains(grant);
+            assertThat(redis.reads.get()).isEqualTo(1);
+
+            now.addAndGet(Duration.ofMillis(300).toNanos());
+            ApiKeyVerification.Verification pastHalf = verification.verify(KEY);
+            assertThat(pastHalf.recent()).as("answered from memory, without waiting").isEqualTo(grant);
+            assertThat(pastHalf.lookup()).isNull();
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(redis.reads.get()).isEqualTo(2));
+            assertThat(verification.verify(KEY).recent()).isEqualTo(grant);
+            assertThat(redis.reads.get()).as("one refresh, not one per request").isEqualTo(2);
+
+            // Renewed by the refresh: still remembered past the first lifetime.
+            now.addAndGet(Duration.ofMillis(400).toNanos());
+            cache.putInactive(cacheKey, Duration.ofSeconds(60)).block(Duration.ofSeconds(5));
+            assertThat(redis.reads.get()).isEqualTo(3);
+            assertThat(verification.verify(KEY).recent()).isEqualTo(grant);
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(redis.reads.get()).isEqualTo(4));
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                ApiKeyVerification.Verification afterRefresh = verification.verify(KEY);
+                assertThat(afterRefresh.recent()).as("the refresh found the key inactive").isNull();
+                assertThat(afterRefresh.lookup().block(Duration.ofSeconds(5))).isEmpty();
+            });
+        } finally {
+            connections.destroy();
+        }
+    }
+
+    /** Real Redis, counting the key cache's reads and plain writes. */
+    private static final class CountingRedis extends ReactiveStringRedisTemplate {
+        final AtomicInteger reads = new AtomicInteger();
+
+        CountingRedis(LettuceConnectionFactory connections) {
+            super(connections);
+        }
+
+        @Override
+        public ReactiveValueOperations<String, String> opsForValue() {
+            reads.incrementAndGet();
+            return super.opsForValue();
+        }
     }
 
     /** Redis whose read fails as it is asked for, before any reactive pipeline exists. */

@@ -19,6 +19,12 @@ import org.jspecify.annotations.Nullable;
  * by half at most. A lease lives {@code ttl}, which also bounds how late a plan change reaches this replica's
  * requests of the caller. Refusals always come from Redis.
  *
+ * <p>Refilled ahead of need ({@link #refillAhead}): when a lease is down to a quarter of its tokens, or to the last
+ * quarter of its lifetime, one request (the one that took the token) also asks Redis for the next lease in the
+ * background, and the caller's requests go on spending what is left meanwhile; the tokens granted join the lease and
+ * live a lifetime from the grant. Without it every request of a busy caller arriving during the Redis call that
+ * follows an empty or expired lease waited for that call.
+ *
  * <p>One refill at a time per caller ({@link #refill}): the requests that find the lease empty while another request
  * is fetching the next one wait for that answer and take from it, and only those it leaves without a token ask Redis
  * for their own. Without the wait a burst of a caller's requests would each take a whole lease (spending the caller's
@@ -82,6 +88,30 @@ public final class TokenLeases {
     }
 
     /**
+     * After {@link #take} gave a token: the refill to make in the background, when the lease is running low or out
+     * of time and no refill is under way; null otherwise. Its answer goes to {@link #grantedAhead}.
+     */
+    public @Nullable Fetch refillAhead(LimitRequest request) {
+        if (maxShare <= 0) {
+            return null;
+        }
+        Lease lease = leases.get(key(request));
+        return lease == null ? null : lease.refillAhead(nanoClock.getAsLong(), ttlNanos);
+    }
+
+    /**
+     * Adds what Redis granted to a {@link #refillAhead} to the lease. A refusal changes nothing: the lease runs
+     * out, and the next request asks Redis itself.
+     */
+    public void grantedAhead(LimitRequest request, RateLimitDecision decision, long granted) {
+        Lease lease = leases.get(key(request));
+        if (lease != null && decision.allowed() && granted > 0) {
+            long maxSize = Math.max(1, (long) Math.floor(decision.limit() * maxShare));
+            lease.add(nanoClock.getAsLong(), ttlNanos, decision, granted, maxSize);
+        }
+    }
+
+    /**
      * Keeps what Redis granted beyond the request's own token and answers the decision for the request: the
      * remaining count includes the tokens now held here, which are still the caller's.
      */
@@ -139,6 +169,27 @@ public final class TokenLeases {
             } else if (tokens <= 0 && grantedAt != NEVER && now - grantedAt < ttl) {
                 // Back for more within a lease lifetime of the last grant: the caller is faster than the lease.
                 size = Math.min(maxSize, size * 2);
+            }
+            CompletableFuture<Void> next = new CompletableFuture<>();
+            refill = next;
+            refillAskedAt = now;
+            return new Fetch(Math.min(size, maxSize), () -> finish(next));
+        }
+
+        synchronized @Nullable Fetch refillAhead(long now, long ttl) {
+            if (refill != null && now - refillAskedAt < ttl || tokens <= 0 || now - expiresAt >= 0 || size <= 1) {
+                return null;
+            }
+            boolean low = tokens * 4 <= size;
+            if (!low && expiresAt - now > ttl / 4) {
+                return null;
+            }
+            if (low && now - grantedAt < ttl / 2) {
+                // Three quarters spent in the first half of the lifetime: the caller is faster than the lease.
+                size = Math.min(maxSize, size * 2);
+            } else if (!low) {
+                // Ending with more than a quarter left: the caller needs less than it got. By half at most.
+                size = Math.max(1, Math.max(size - tokens, size / 2));
             }
             CompletableFuture<Void> next = new CompletableFuture<>();
             refill = next;

@@ -20,9 +20,9 @@ class RecentGrantsTests {
         recent.put("k1", grant);
 
         now.addAndGet(Duration.ofMillis(499).toNanos());
-        assertThat(recent.get("k1")).contains(grant);
+        assertThat(recent.get("k1").grant()).isEqualTo(grant);
         now.addAndGet(Duration.ofMillis(1).toNanos());
-        assertThat(recent.get("k1")).isEmpty();
+        assertThat(recent.get("k1")).isNull();
         assertThat(recent.size()).as("expired entries are dropped when read").isZero();
     }
 
@@ -36,8 +36,8 @@ class RecentGrantsTests {
 
         recent.evict(revoked.keyId());
 
-        assertThat(recent.get("k1")).isEmpty();
-        assertThat(recent.get("k2")).contains(other);
+        assertThat(recent.get("k1")).isNull();
+        assertThat(recent.get("k2").grant()).isEqualTo(other);
     }
 
     @Test
@@ -50,7 +50,36 @@ class RecentGrantsTests {
 
         RecentGrants off = new RecentGrants(Duration.ZERO, 100, now::get);
         off.put("k1", grant());
-        assertThat(off.get("k1")).isEmpty();
+        assertThat(off.get("k1")).isNull();
+    }
+
+    @Test
+    void pastHalfItsLifetimeOneReaderIsAskedToVerifyAgainAndARenewalStartsOver() {
+        RecentGrants recent = new RecentGrants(Duration.ofMillis(500), 100, now::get);
+        ApiKeyGrant grant = grant();
+        recent.put("k1", grant);
+
+        now.addAndGet(Duration.ofMillis(249).toNanos());
+        assertThat(recent.get("k1").refreshDue()).isFalse();
+        now.addAndGet(Duration.ofMillis(1).toNanos());
+        assertThat(recent.get("k1").refreshDue()).as("the first reader past half the lifetime").isTrue();
+        assertThat(recent.get("k1").refreshDue()).as("and no other").isFalse();
+        assertThat(recent.get("k1").grant()).as("the grant is still served meanwhile").isEqualTo(grant);
+
+        now.addAndGet(Duration.ofMillis(100).toNanos());
+        recent.put("k1", grant);
+        now.addAndGet(Duration.ofMillis(400).toNanos());
+        assertThat(recent.get("k1")).as("renewed 400 ms ago: alive past the first lifetime").isNotNull();
+        now.addAndGet(Duration.ofMillis(100).toNanos());
+        assertThat(recent.get("k1")).as("never used a lifetime after it was last verified").isNull();
+    }
+
+    @Test
+    void aKeyFoundInactiveIsForgottenAtOnce() {
+        RecentGrants recent = new RecentGrants(Duration.ofMillis(500), 100, now::get);
+        recent.put("k1", grant());
+        recent.forget("k1");
+        assertThat(recent.get("k1")).isNull();
     }
 
     private static ApiKeyGrant grant() {

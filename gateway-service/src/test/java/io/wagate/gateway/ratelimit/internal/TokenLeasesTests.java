@@ -177,6 +177,78 @@ class TokenLeasesTests {
         assertThat(leases.take(request)).isNotNull();
     }
 
+    @Test
+    void aLeaseDownToAQuarterIsRefilledAheadOnceAndTheGrantJoinsWhatIsLeft() {
+        startLease();
+        grant(allowed(2997), fetch(leases.refill(request)).size()); // 2: one extra token
+        assertThat(leases.take(request)).isNotNull();
+        grant(allowed(2993), fetch(leases.refill(request)).size()); // 4: three extra tokens
+        assertThat(leases.take(request)).isNotNull();
+        assertThat(leases.refillAhead(request)).as("two of four left").isNull();
+        assertThat(leases.take(request)).isNotNull();
+
+        TokenLeases.Fetch ahead = leases.refillAhead(request);
+        assertThat(ahead).as("one of four left, spent within half the lifetime: twice the size").isNotNull();
+        assertThat(ahead.size()).isEqualTo(8);
+        assertThat(leases.refillAhead(request)).as("one refill at a time").isNull();
+        assertThat(leases.take(request)).as("the last token is still spent meanwhile").isNotNull();
+        assertThat(leases.refill(request)).as("an empty lease waits for the refill under way")
+                .isInstanceOf(TokenLeases.Await.class);
+
+        leases.grantedAhead(request, allowed(2985), 8);
+        ahead.done().run();
+        for (int i = 0; i < 8; i++) {
+            assertThat(leases.take(request)).as("all eight granted tokens join the lease").isNotNull();
+        }
+        assertThat(leases.take(request)).isNull();
+    }
+
+    @Test
+    void aLeaseInItsLastQuarterIsRefilledAheadAtTheSizeItWasUsedAt() {
+        startLease();
+        grant(allowed(2997), fetch(leases.refill(request)).size());
+        assertThat(leases.take(request)).isNotNull();
+        grant(allowed(2993), fetch(leases.refill(request)).size()); // 4: three extra tokens
+        for (int i = 0; i < 3; i++) {
+            assertThat(leases.take(request)).isNotNull();
+        }
+        grant(allowed(2985), fetch(leases.refill(request)).size()); // 8: seven extra tokens
+        assertThat(leases.take(request)).isNotNull();
+        assertThat(leases.refillAhead(request)).isNull();
+
+        now.addAndGet(TTL * 3 / 4);
+        TokenLeases.Fetch ahead = leases.refillAhead(request);
+        assertThat(ahead).as("six of eight left with a quarter of the lifetime to go").isNotNull();
+        assertThat(ahead.size()).as("half of 8, not the 2 used: by half at most").isEqualTo(4);
+        leases.grantedAhead(request, allowed(2981), 4);
+        ahead.done().run();
+
+        now.addAndGet(TTL / 2);
+        int spendable = 0;
+        while (leases.take(request) != null) {
+            spendable++;
+        }
+        assertThat(spendable).as("what was left and the grant, a lifetime from the grant").isEqualTo(10);
+    }
+
+    @Test
+    void aRefusalOfARefillAheadLeavesTheLeaseToRunOut() {
+        startLease();
+        grant(allowed(2997), fetch(leases.refill(request)).size());
+        assertThat(leases.take(request)).isNotNull();
+        grant(allowed(2993), fetch(leases.refill(request)).size());
+        leases.take(request);
+        leases.take(request);
+        TokenLeases.Fetch ahead = leases.refillAhead(request);
+        assertThat(ahead).isNotNull();
+
+        leases.grantedAhead(request, new RateLimitDecision(false, 3000, 0, 60, 60, PLAN), 0);
+        ahead.done().run();
+
+        assertThat(leases.take(request)).isNotNull();
+        assertThat(leases.take(request)).isNull();
+    }
+
     /** The caller's first request: checked in Redis for its own token, which starts its lease record. */
     private void startLease() {
         grant(allowed(2999), fetch(leases.refill(request)).size());
