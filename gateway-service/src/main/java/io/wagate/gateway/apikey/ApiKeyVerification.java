@@ -26,8 +26,8 @@ import reactor.core.publisher.Mono;
 /**
  * Checks API keys: auth-service's introspection answer, reused from Redis for a short while (keyed by the key's
  * SHA-256, never the key itself), and an active answer from this replica's memory for under a second
- * ({@link RecentGrants}), renewed in the background while it is still in use. A revocation event evicts the cached answer at once
- * ({@link io.wagate.gateway.apikey.internal.ApiKeyRevokedListener}). When Redis is unavailable every request is
+ * ({@link RecentGrants}), renewed in the background while it is still in use. A revocation event evicts the cached
+ * answer at once ({@link io.wagate.gateway.apikey.internal.ApiKeyRevokedListener}). When Redis is unavailable every request is
  * introspected: slower, but a revoked key is never accepted for longer than with the cache.
  */
 public class ApiKeyVerification {

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.wagate.gateway.RedisConnections;
 import io.wagate.gateway.apikey.internal.IntrospectionCache;
 import io.wagate.gateway.apikey.internal.IntrospectionClient;
 import io.wagate.gateway.apikey.internal.RecentGrants;
 import io.wagate.support.web.ApiProblem;
-import io.wagate.testsupport.RedisServer;
-import io.wagate.testsupport.SharedInfrastructure;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -18,7 +17,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.ReactiveValueOperations;
@@ -60,12 +58,7 @@ class ApiKeyLookupTests {
 
     @Test
     void aBusyKeyIsVerifiedAgainInTheBackgroundAndForgottenAtOnceWhenFoundInactive() {
-        RedisServer server = SharedInfrastructure.get().redis();
-        RedisStandaloneConfiguration configuration = new RedisStandaloneConfiguration(server.host(), server.port());
-        configuration.setDatabase(server.reserveDatabase());
-        LettuceConnectionFactory connections = new LettuceConnectionFactory(configuration);
-        connections.afterPropertiesSet();
-        connections.start();
+        LettuceConnectionFactory connections = RedisConnections.onFreshDatabase();
         try {
             CountingRedis redis = new CountingRedis(connections);
             IntrospectionCache cache = new IntrospectionCache(redis, Duration.ofSeconds(2), Duration.ofSeconds(60));

@@ -3,6 +3,7 @@ package io.wagate.gateway.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.wagate.gateway.RedisConnections;
 import io.wagate.gateway.authentication.Caller;
 import io.wagate.gateway.plan.PlanProperties;
 import io.wagate.gateway.ratelimit.RateLimitProperties.OnRedisFailure;
@@ -12,8 +13,6 @@ import io.wagate.gateway.ratelimit.internal.RedisTokenBuckets;
 import io.wagate.gateway.ratelimit.internal.TokenLeases;
 import io.wagate.gateway.security.ClientAddresses;
 import io.wagate.support.identity.PrincipalType;
-import io.wagate.testsupport.RedisServer;
-import io.wagate.testsupport.SharedInfrastructure;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -53,12 +51,7 @@ class RateLimitLeaseRefillTests {
 
     @BeforeAll
     static void connect() {
-        RedisServer redis = SharedInfrastructure.get().redis();
-        RedisStandaloneConfiguration configuration = new RedisStandaloneConfiguration(redis.host(), redis.port());
-        configuration.setDatabase(redis.reserveDatabase());
-        connections = new LettuceConnectionFactory(configuration);
-        connections.afterPropertiesSet();
-        connections.start();
+        connections = RedisConnections.onFreshDatabase();
     }
 
     @AfterAll

@@ -106,8 +106,7 @@ public final class TokenLeases {
     public void grantedAhead(LimitRequest request, RateLimitDecision decision, long granted) {
         Lease lease = leases.get(key(request));
         if (lease != null && decision.allowed() && granted > 0) {
-            long maxSize = Math.max(1, (long) Math.floor(decision.limit() * maxShare));
-            lease.add(nanoClock.getAsLong(), ttlNanos, decision, granted, maxSize);
+            lease.add(nanoClock.getAsLong(), ttlNanos, decision, granted, maxLeaseSize(decision));
         }
     }
 
@@ -116,7 +115,7 @@ public final class TokenLeases {
      * remaining count includes the tokens now held here, which are still the caller's.
      */
     public RateLimitDecision granted(LimitRequest request, RateLimitDecision decision, long granted) {
-        long maxSize = maxShare <= 0 ? 1 : Math.max(1, (long) Math.floor(decision.limit() * maxShare));
+        long maxSize = maxLeaseSize(decision);
         if (!decision.allowed() || granted <= 1 && maxSize <= 1) {
             return decision;
         }
@@ -125,6 +124,11 @@ public final class TokenLeases {
             return decision;
         }
         return lease.add(nanoClock.getAsLong(), ttlNanos, decision, Math.max(0, granted - 1), maxSize);
+    }
+
+    /** The largest lease for the caller's limit: its share of it, at least one token. */
+    private long maxLeaseSize(RateLimitDecision decision) {
+        return maxShare <= 0 ? 1 : Math.max(1, (long) Math.floor(decision.limit() * maxShare));
     }
 
     private static String key(LimitRequest request) {
@@ -164,16 +168,13 @@ public final class TokenLeases {
             if (tokens > 0 && now - expiresAt >= 0) {
                 // Expired with tokens left: the caller needs less than it got. By half at most, because a pause
                 // right after a refill leaves almost the whole lease, and the caller is back at its pace after it.
-                size = Math.max(1, Math.max(size - tokens, size / 2));
+                shrinkToWhatWasUsed();
                 tokens = 0;
             } else if (tokens <= 0 && grantedAt != NEVER && now - grantedAt < ttl) {
                 // Back for more within a lease lifetime of the last grant: the caller is faster than the lease.
-                size = Math.min(maxSize, size * 2);
+                grow();
             }
-            CompletableFuture<Void> next = new CompletableFuture<>();
-            refill = next;
-            refillAskedAt = now;
-            return new Fetch(Math.min(size, maxSize), () -> finish(next));
+            return startRefill(now);
         }
 
         synchronized @Nullable Fetch refillAhead(long now, long ttl) {
@@ -186,11 +187,25 @@ public final class TokenLeases {
             }
             if (low && now - grantedAt < ttl / 2) {
                 // Three quarters spent in the first half of the lifetime: the caller is faster than the lease.
-                size = Math.min(maxSize, size * 2);
+                grow();
             } else if (!low) {
                 // Ending with more than a quarter left: the caller needs less than it got. By half at most.
-                size = Math.max(1, Math.max(size - tokens, size / 2));
+                shrinkToWhatWasUsed();
             }
+            return startRefill(now);
+        }
+
+        private void grow() {
+            size = Math.min(maxSize, size * 2);
+        }
+
+        /** To the tokens spent of the lease, by half at most. */
+        private void shrinkToWhatWasUsed() {
+            size = Math.max(1, Math.max(size - tokens, size / 2));
+        }
+
+        /** The refill under way from now on, for the lease's current size. */
+        private Fetch startRefill(long now) {
             CompletableFuture<Void> next = new CompletableFuture<>();
             refill = next;
             refillAskedAt = now;

@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 class RecentGrantsTests {
 
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
+    private final RecentGrants recent = new RecentGrants(Duration.ofMillis(500), 100, now::get);
 
     @Test
     void aGrantIsReusedOnlyWithinItsLifetime() {
-        RecentGrants recent = new RecentGrants(Duration.ofMillis(500), 100, now::get);
         ApiKeyGrant grant = grant();
         recent.put("k1", grant);
 
@@ -28,7 +28,6 @@ class RecentGrantsTests {
 
     @Test
     void aRevocationForgetsEveryEntryOfTheKey() {
-        RecentGrants recent = new RecentGrants(Duration.ofMillis(500), 100, now::get);
         ApiKeyGrant revoked = grant();
         ApiKeyGrant other = grant();
         recent.put("k1", revoked);
@@ -55,7 +54,6 @@ class RecentGrantsTests {
 
     @Test
     void pastHalfItsLifetimeOneReaderIsAskedToVerifyAgainAndARenewalStartsOver() {
-        RecentGrants recent = new RecentGrants(Duration.ofMillis(500), 100, now::get);
         ApiKeyGrant grant = grant();
         recent.put("k1", grant);
 
@@ -76,7 +74,6 @@ class RecentGrantsTests {
 
     @Test
     void aKeyFoundInactiveIsForgottenAtOnce() {
-        RecentGrants recent = new RecentGrants(Duration.ofMillis(500), 100, now::get);
         recent.put("k1", grant());
         recent.forget("k1");
         assertThat(recent.get("k1")).isNull();
