@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -38,13 +39,24 @@ public record GatewayComparison(Result directMax, Result gatewayMax, List<Double
     private static final long SECOND_NANOS = 1_000_000_000L;
 
     /**
+     * The most CPU the host may take, in the second a request was due and the next, for the request to count as due
+     * in a second the host left alone.
+     */
+    public static final double MAX_STOLEN = 0.02;
+
+    /**
      * Both paths at the same rate.
      *
      * @param hiccups the machine's pauses meanwhile (see {@link HiccupMeter})
      * @param conditions how busy the machine was, in words
+     * @param quiet the requests due in the seconds the host left alone. On a shared host the hypervisor takes CPU in
+     *     bursts of seconds; a burst on a machine already two-thirds busy queues every request behind it, and the
+     *     gateway's slices, the busier ones, suffer most
+     * @param awayFromReclaim the requests due away from the kernel's memory reclaim bursts (see {@link
+     *     KernelReclaimMeter})
      */
     public record LatencyPhase(Result gateway, Result direct, List<Hiccup> hiccups, String conditions,
-            StealMeter steal, QuietSeconds quiet) {
+            StealMeter steal, Subset quiet, KernelReclaimMeter reclaim, Subset awayFromReclaim) {
 
         public double addedP99Millis() {
             return gateway.p99Millis() - direct.p99Millis();
@@ -52,28 +64,25 @@ public record GatewayComparison(Result directMax, Result gatewayMax, List<Double
     }
 
     /**
-     * The half-rate phase in the seconds the host left alone. On a shared host the hypervisor takes CPU in bursts
-     * of seconds; a burst on a machine already two-thirds busy queues every request behind it, and the gateway's
-     * slices, the busier ones, suffer most. The target is judged on all seconds; this says how much of the result
-     * the host's bursts made.
+     * The half-rate phase over some of its requests: the target is judged on all of them; a subset says how much of
+     * the result something outside the measured code (the host, the kernel) made.
      *
-     * @param gatewayRequests how many of the gateway's requests were due in such seconds
+     * @param gatewayRequests how many of the gateway's requests the subset holds
      */
-    public record QuietSeconds(long gatewayRequests, long directRequests, double gatewayP99Millis,
+    public record Subset(long gatewayRequests, long directRequests, double gatewayP99Millis,
             double directP99Millis) {
 
-        /**
-         * The most CPU the host may take, in the second a request was due and the next, for the request to count.
-         */
-        public static final double MAX_STOLEN = 0.02;
-
-        static QuietSeconds of(Result gateway, Result direct, LongPredicate quiet) {
-            return new QuietSeconds(gateway.samples().count(quiet), direct.samples().count(quiet),
-                    gateway.samples().percentileMillis(0.99, quiet), direct.samples().percentileMillis(0.99, quiet));
+        static Subset of(Result gateway, Result direct, LongPredicate due) {
+            return new Subset(gateway.samples().count(due), direct.samples().count(due),
+                    gateway.samples().percentileMillis(0.99, due), direct.samples().percentileMillis(0.99, due));
         }
 
         public double addedP99Millis() {
             return gatewayP99Millis - directP99Millis;
+        }
+
+        boolean holdsBothPaths() {
+            return gatewayRequests > 0 && directRequests > 0;
         }
     }
 
@@ -125,25 +134,28 @@ public record GatewayComparison(Result directMax, Result gatewayMax, List<Double
             Duration duration) throws InterruptedException {
         MachineCpu cpuBefore = MachineCpu.now();
         long start = System.nanoTime();
-        try (HiccupMeter meter = HiccupMeter.start(); StealMeter steal = StealMeter.start()) {
+        try (HiccupMeter meter = HiccupMeter.start(); StealMeter steal = StealMeter.start();
+                KernelReclaimMeter reclaim = KernelReclaimMeter.start()) {
             Result[] atRate = load.openLoopAlternating(viaGateway, direct, rate, duration, Duration.ofSeconds(1));
             // The last second's window ends after the phase: one more reading covers it.
             LockSupport.parkNanos(Duration.ofSeconds(2).toNanos());
-            QuietSeconds quiet = QuietSeconds.of(atRate[0], atRate[1], quietSeconds(steal, start));
+            Subset quiet = Subset.of(atRate[0], atRate[1], quietSeconds(steal, start));
+            Subset awayFromReclaim = Subset.of(atRate[0], atRate[1], reclaim.awayFromBursts());
             return new LatencyPhase(atRate[0], atRate[1], meter.hiccups(),
-                    meter.summary() + "; " + MachineCpu.now().since(cpuBefore), steal, quiet);
+                    meter.summary() + "; " + MachineCpu.now().since(cpuBefore), steal, quiet, reclaim,
+                    awayFromReclaim);
         }
     }
 
     /**
      * Whether a due time ({@link System#nanoTime()}) fell in a second, counted from {@code startNanos}, in which and
-     * in the second after which the host took less than {@link QuietSeconds#MAX_STOLEN} of the CPU.
+     * in the second after which the host took less than {@link #MAX_STOLEN} of the CPU.
      */
     static LongPredicate quietSeconds(StealMeter steal, long startNanos) {
         Map<Long, Boolean> bySecond = new HashMap<>();
         return due -> bySecond.computeIfAbsent(Math.floorDiv(due - startNanos, SECOND_NANOS), second -> {
             long from = startNanos + second * SECOND_NANOS;
-            return steal.stolenBetween(from, from + 2 * SECOND_NANOS) < QuietSeconds.MAX_STOLEN;
+            return steal.stolenBetween(from, from + 2 * SECOND_NANOS) < MAX_STOLEN;
         });
     }
 
@@ -173,18 +185,19 @@ public record GatewayComparison(Result directMax, Result gatewayMax, List<Double
                 Load average (1/5/15 min) before: %s, after: %s.
                 During the half-rate phase: %s.
                 %s
+                %s
                 """.formatted(100 * throughputRatio(), MAXIMUM_ROUNDS, roundRatios.stream()
                         .map(ratio -> "%.0f %%".formatted(100 * ratio)).collect(Collectors.joining(", ")),
                 atRate.addedP99Millis(), addedCpuMicros(), loadBefore, loadAfter,
-                atRate.conditions(), quietSummary())).toString();
+                atRate.conditions(), quietSummary(), reclaimSummary())).toString();
     }
 
-    /** The half-rate phase in the seconds the host left alone, in words (see {@link QuietSeconds}). */
+    /** The half-rate phase in the seconds the host left alone, in words (see {@link LatencyPhase#quiet}). */
     String quietSummary() {
-        QuietSeconds quiet = atRate.quiet();
+        Subset quiet = atRate.quiet();
         String which = "the seconds of that phase the host left alone (under %.0f %% of the CPU stolen in the second a\n"
-                .formatted(100 * QuietSeconds.MAX_STOLEN) + "request was due and the next)";
-        if (quiet.gatewayRequests() == 0 || quiet.directRequests() == 0) {
+                .formatted(100 * MAX_STOLEN) + "request was due and the next)";
+        if (!quiet.holdsBothPaths()) {
             return "No figure for " + which + ": there were none for "
                     + (quiet.gatewayRequests() == 0 ? "the gateway's" : "the direct") + " requests.";
         }
@@ -193,6 +206,34 @@ public record GatewayComparison(Result directMax, Result gatewayMax, List<Double
                 gateway and %d of %d direct requests.""".formatted(which, quiet.addedP99Millis(),
                 quiet.gatewayP99Millis(), quiet.directP99Millis(), quiet.gatewayRequests(), atRate.gateway().requests(),
                 quiet.directRequests(), atRate.direct().requests());
+    }
+
+    /** The half-rate phase away from the kernel's reclaim bursts, in words (see {@link KernelReclaimMeter}). */
+    String reclaimSummary() {
+        KernelReclaimMeter reclaim = atRate.reclaim();
+        if (reclaim.threads().isEmpty()) {
+            return "The kernel's memory reclaim was not measured: no kdamond or kswapd thread was found.";
+        }
+        List<KernelReclaimMeter.Burst> bursts = reclaim.bursts();
+        String what = "The kernel's memory reclaim (" + String.join(", ", reclaim.threads()) + ")";
+        if (bursts.isEmpty()) {
+            return what + " ran no burst of %d ms or more.".formatted(KernelReclaimMeter.MIN_BURST_NANOS / 1_000_000);
+        }
+        Subset away = atRate.awayFromReclaim();
+        String figure = away.holdsBothPaths()
+                ? "added p99 %.2f ms (gateway %.2f vs direct %.2f ms), from %d of %d gateway and %d of %d direct requests"
+                        .formatted(away.addedP99Millis(), away.gatewayP99Millis(), away.directP99Millis(),
+                                away.gatewayRequests(), atRate.gateway().requests(), away.directRequests(),
+                                atRate.direct().requests())
+                : "no figure: no request of " + (away.gatewayRequests() == 0 ? "the gateway" : "the direct path")
+                        + " was due away from them";
+        long[] cpuMillis = bursts.stream().mapToLong(burst -> burst.cpuNanos() / 1_000_000).sorted().toArray();
+        return """
+                %s took the CPU in %d bursts of %d ms or more (%d ms in all, median %d ms, longest %d ms); leaving out
+                the requests due from %d ms before to %d ms after each: %s.""".formatted(what, bursts.size(),
+                KernelReclaimMeter.MIN_BURST_NANOS / 1_000_000, Arrays.stream(cpuMillis).sum(),
+                cpuMillis[cpuMillis.length / 2], cpuMillis[cpuMillis.length - 1],
+                KernelReclaimMeter.BEFORE_NANOS / 1_000_000, KernelReclaimMeter.AFTER_NANOS / 1_000_000, figure);
     }
 
     /** Prints a report and writes it to {@code target/benchmark-results.md} of the running module. */
@@ -206,8 +247,9 @@ public record GatewayComparison(Result directMax, Result gatewayMax, List<Double
     /**
      * Writes every request of the half-rate phase to {@code target/latency-samples.csv} ({@code path,due epoch
      * millis,latency millis}), the machine's pauses ({@code pause,end epoch millis,millis}) and the host's steal
-     * every 250 ms ({@code steal,epoch millis,percent of the CPU since the reading before}), to line the slow
-     * requests up with pauses, collections, CPU steal and the services' logs.
+     * every 250 ms ({@code steal,epoch millis,percent of the CPU since the reading before}) and the kernel's reclaim
+     * bursts ({@code reclaim,start epoch millis,milliseconds of CPU,end epoch millis}), to line the slow requests up with pauses,
+     * collections, CPU steal, reclaim and the services' logs.
      */
     public void publishSamples() throws IOException {
         StringBuilder csv = new StringBuilder("path,due_epoch_ms,latency_ms\n");
@@ -218,6 +260,7 @@ public record GatewayComparison(Result directMax, Result gatewayMax, List<Double
                     .append('\n');
         }
         atRate.steal().appendCsv(csv);
+        atRate.reclaim().appendCsv(csv);
         Path out = Path.of("target", "latency-samples.csv");
         Files.createDirectories(out.getParent());
         Files.writeString(out, csv);
