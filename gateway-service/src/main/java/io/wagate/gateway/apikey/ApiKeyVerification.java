@@ -138,6 +138,12 @@ public class ApiKeyVerification {
     private Mono<Optional<ApiKeyGrant>> shared(String key, String cacheKey) {
         CompletableFuture<Optional<ApiKeyGrant>> mine = new CompletableFuture<>();
         CompletableFuture<Optional<ApiKeyGrant>> running = inFlight.putIfAbsent(cacheKey, mine);
+        while (running != null && running.isDone()) {
+            // Answered, and about to leave the table on the thread that answered it: joining it would give a
+            // background refresh the answer it means to renew, and the memory would not be renewed.
+            inFlight.remove(cacheKey, running);
+            running = inFlight.putIfAbsent(cacheKey, mine);
+        }
         if (running != null) {
             count("joined");
             return answerOf(running);
