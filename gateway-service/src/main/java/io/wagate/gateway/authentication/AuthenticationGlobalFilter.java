@@ -3,6 +3,7 @@ package io.wagate.gateway.authentication;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wagate.gateway.GatewayFilterOrder;
 import io.wagate.gateway.GatewayProblems;
+import io.wagate.gateway.RequestEventLoop;
 import io.wagate.gateway.TwoTagCounter;
 import io.wagate.gateway.apikey.ApiKeyGrant;
 import io.wagate.gateway.apikey.ApiKeyVerification;
@@ -69,7 +70,8 @@ public class AuthenticationGlobalFilter implements GlobalFilter, Ordered {
                 callerOf(verification.recent()).attachTo(exchange);
                 return chain.filter(exchange);
             }
-            caller = Objects.requireNonNull(verification.lookup()).flatMap(AuthenticationGlobalFilter::fromGrant);
+            caller = RequestEventLoop.resumeHere(Objects.requireNonNull(verification.lookup()))
+                    .flatMap(AuthenticationGlobalFilter::fromGrant);
         } else {
             caller = users.verify(credential);
         }

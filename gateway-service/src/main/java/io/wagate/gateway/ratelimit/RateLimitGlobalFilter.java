@@ -3,6 +3,7 @@ package io.wagate.gateway.ratelimit;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wagate.gateway.GatewayFilterOrder;
 import io.wagate.gateway.GatewayProblems;
+import io.wagate.gateway.RequestEventLoop;
 import io.wagate.gateway.TwoTagCounter;
 import io.wagate.gateway.authentication.Caller;
 import io.wagate.gateway.plan.PlanProperties;
@@ -67,7 +68,8 @@ public class RateLimitGlobalFilter implements GlobalFilter, Ordered {
         LimitRequest request = new LimitRequest(routeClass, caller == null ? null : caller.tenantId(),
                 keys.keyOf(exchange));
         if (routeClass == RouteClass.PUBLIC) {
-            return ask(request, 1).flatMap(checked -> apply(exchange, chain, routeClass, checked));
+            return RequestEventLoop.resumeHere(ask(request, 1))
+                    .flatMap(checked -> apply(exchange, chain, routeClass, checked));
         }
         RateLimitDecision leased = leases.take(request);
         if (leased != null) {
@@ -78,19 +80,21 @@ public class RateLimitGlobalFilter implements GlobalFilter, Ordered {
             return apply(exchange, chain, routeClass, new Checked(leased, "allowed"));
         }
         return switch (leases.refill(request)) {
-            case TokenLeases.Fetch fetch -> ask(request, fetch.size())
-                    // Ended before the request goes on (the next request of the caller must not wait for it), and
-                    // also if it is cancelled.
-                    .doOnNext(checked -> fetch.done().run())
-                    .doFinally(signal -> fetch.done().run())
+            // Ended before the request goes on, still on the Redis client's thread (the caller's requests waiting
+            // for it go on from there, each on its own event loop), and also if it is cancelled.
+            case TokenLeases.Fetch fetch -> RequestEventLoop.resumeHere(ask(request, fetch.size())
+                            .doOnNext(checked -> fetch.done().run())
+                            .doFinally(signal -> fetch.done().run()))
                     .flatMap(checked -> apply(exchange, chain, routeClass, checked));
-            case TokenLeases.Await await -> Mono.fromFuture(await.answered(), true)
-                    // The refill ends by its own Redis deadline; this only bounds the wait should it never start.
-                    .timeout(properties.redisTimeout())
-                    .onErrorComplete()
+            case TokenLeases.Await await -> RequestEventLoop.resumeHere(Mono.fromFuture(await.answered(), true)
+                            // The refill ends by its own Redis deadline; this only bounds the wait should it never
+                            // start.
+                            .timeout(properties.redisTimeout())
+                            .onErrorComplete())
                     .then(Mono.defer(() -> {
                         RateLimitDecision fromRefill = leases.take(request);
-                        return fromRefill != null ? Mono.just(new Checked(fromRefill, "allowed")) : ask(request, 1);
+                        return fromRefill != null ? Mono.just(new Checked(fromRefill, "allowed"))
+                                : RequestEventLoop.resumeHere(ask(request, 1));
                     }))
                     .flatMap(checked -> apply(exchange, chain, routeClass, checked));
         };

@@ -1,0 +1,132 @@
+package io.wagate.gateway.authentication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.netty.channel.DefaultEventLoopGroup;
+import io.wagate.gateway.RedisConnections;
+import io.wagate.gateway.apikey.ApiKeyGrant;
+import io.wagate.gateway.apikey.ApiKeyProperties;
+import io.wagate.gateway.apikey.ApiKeyVerification;
+import io.wagate.gateway.apikey.internal.IntrospectionCache;
+import io.wagate.gateway.apikey.internal.IntrospectionClient;
+import io.wagate.gateway.apikey.internal.RecentGrants;
+import io.wagate.gateway.authentication.internal.JwksKeys;
+import io.wagate.gateway.authentication.internal.PublicEndpoints;
+import io.wagate.gateway.authentication.internal.UserTokenVerifier;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.ReactiveValueOperations;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+
+/**
+ * Requests of an API key that this replica does not remember wait for one Redis read, then each goes on on the event
+ * loop it arrived on, not on the Redis client's thread that brought the answer.
+ */
+class AuthenticationAfterLookupTests {
+
+    private static final String KEY = "wg_live_abc123_" + "s".repeat(43);
+
+    @Test
+    void requestsThatWaitedForTheKeysLookupGoOnOnTheEventLoopsTheyArrivedOn() throws Exception {
+        LettuceConnectionFactory connections = RedisConnections.onFreshDatabase();
+        DefaultEventLoopGroup loops = new DefaultEventLoopGroup(2);
+        try {
+            SimpleMeterRegistry meters = new SimpleMeterRegistry();
+            IntrospectionCache cache = new IntrospectionCache(new SlowReadRedis(connections), Duration.ofSeconds(2),
+                    Duration.ofSeconds(60));
+            ApiKeyGrant grant = new ApiKeyGrant(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                    Set.of("instance:read"), null);
+            cache.putActive(ApiKeyVerification.cacheKeyOf(KEY), grant, Duration.ofSeconds(60))
+                    .block(Duration.ofSeconds(5));
+            AuthenticationGlobalFilter filter = filter(cache, meters);
+
+            Map<MockServerWebExchange, Thread> arrivedOn = new ConcurrentHashMap<>();
+            Map<MockServerWebExchange, Thread> forwardedOn = new ConcurrentHashMap<>();
+            GatewayFilterChain recording = exchange -> {
+                forwardedOn.put((MockServerWebExchange) exchange, Thread.currentThread());
+                return Mono.empty();
+            };
+            List<CompletableFuture<Void>> done = new CopyOnWriteArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                MockServerWebExchange exchange = MockServerWebExchange.from(
+                        MockServerHttpRequest.get("/api/instances").header("X-Api-Key", KEY));
+                CompletableFuture<Void> answered = new CompletableFuture<>();
+                done.add(answered);
+                loops.next().execute(() -> {
+                    arrivedOn.put(exchange, Thread.currentThread());
+                    filter.filter(exchange, recording).subscribe(null, answered::completeExceptionally,
+                            () -> answered.complete(null));
+                });
+            }
+            CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+
+            assertThat(meters.counter("wagate.gateway.apikey.verification", "outcome", "joined").count())
+                    .as("requests that waited for the lookup another one started").isEqualTo(5);
+            assertThat(forwardedOn).hasSize(6);
+            assertThat(arrivedOn.values().stream().distinct()).hasSize(2);
+            forwardedOn.forEach((exchange, thread) -> {
+                assertThat(thread).as("went on on the loop it arrived on").isSameAs(arrivedOn.get(exchange));
+                assertThat(Caller.of(exchange)).isNotNull();
+            });
+        } finally {
+            loops.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+            connections.destroy();
+        }
+    }
+
+    private static AuthenticationGlobalFilter filter(IntrospectionCache cache, SimpleMeterRegistry meters) {
+        ApiKeyProperties properties = new ApiKeyProperties("/internal/auth/api-keys/introspect",
+                Duration.ofMillis(300), Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofMillis(500));
+        WebClient nowhere = WebClient.create("http://127.0.0.1:9");
+        ApiKeyVerification apiKeys = new ApiKeyVerification(new RecentGrants(Duration.ofMillis(500), 100,
+                System::nanoTime), cache, new IntrospectionClient(nowhere, properties.introspectionPath(),
+                properties.introspectionTimeout()), properties, Clock.systemUTC(), meters);
+        JwksKeys keys = new JwksKeys(nowhere, "/api/auth/jwks", Duration.ofMinutes(10), Duration.ofSeconds(30),
+                Duration.ofSeconds(1), Clock.systemUTC(), meters);
+        return new AuthenticationGlobalFilter(new UserTokenVerifier(keys, "wagate-auth", Duration.ofSeconds(30),
+                Clock.systemUTC()), apiKeys, new PublicEndpoints(List.of()), meters);
+    }
+
+    /** The real Redis, each read answered 150 ms late (a busy moment), so that the key's requests meet in it. */
+    private static final class SlowReadRedis extends ReactiveStringRedisTemplate {
+
+        SlowReadRedis(LettuceConnectionFactory connections) {
+            super(connections);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public ReactiveValueOperations<String, String> opsForValue() {
+            ReactiveValueOperations<String, String> real = super.opsForValue();
+            return (ReactiveValueOperations<String, String>) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {ReactiveValueOperations.class}, (proxy, method, args) -> {
+                        Object answer;
+                        try {
+                            answer = method.invoke(real, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                        return method.getName().equals("get") && answer instanceof Mono<?> read
+                                ? Mono.delay(Duration.ofMillis(150)).then(read) : answer;
+                    });
+        }
+    }
+}
