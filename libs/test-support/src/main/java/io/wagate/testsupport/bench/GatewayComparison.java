@@ -221,16 +221,17 @@ public record GatewayComparison(Result directMax, Result gatewayMax, List<Double
         }
         Subset away = atRate.awayFromReclaim();
         String figure = away.holdsBothPaths()
-                ? "added p99 %.2f ms (gateway %.2f vs direct %.2f ms), from %d of %d gateway and %d of %d direct requests"
-                        .formatted(away.addedP99Millis(), away.gatewayP99Millis(), away.directP99Millis(),
+                ? ("added p99 %.2f ms (gateway %.2f vs direct %.2f ms), from %d of %d gateway and %d of %d direct"
+                        + " requests").formatted(away.addedP99Millis(), away.gatewayP99Millis(), away.directP99Millis(),
                                 away.gatewayRequests(), atRate.gateway().requests(), away.directRequests(),
                                 atRate.direct().requests())
                 : "no figure: no request of " + (away.gatewayRequests() == 0 ? "the gateway" : "the direct path")
                         + " was due away from them";
         long[] cpuMillis = bursts.stream().mapToLong(burst -> burst.cpuNanos() / 1_000_000).sorted().toArray();
         return """
-                %s took the CPU in %d bursts of %d ms or more (%d ms in all, median %d ms, longest %d ms); leaving out
-                the requests due from %d ms before to %d ms after each: %s.""".formatted(what, bursts.size(),
+                %s took the CPU in %d bursts of %d ms or more
+                (%d ms in all, median %d ms, longest %d ms); leaving out the requests due from %d ms before to %d ms
+                after each: %s.""".formatted(what, bursts.size(),
                 KernelReclaimMeter.MIN_BURST_NANOS / 1_000_000, Arrays.stream(cpuMillis).sum(),
                 cpuMillis[cpuMillis.length / 2], cpuMillis[cpuMillis.length - 1],
                 KernelReclaimMeter.BEFORE_NANOS / 1_000_000, KernelReclaimMeter.AFTER_NANOS / 1_000_000, figure);
@@ -248,8 +249,8 @@ public record GatewayComparison(Result directMax, Result gatewayMax, List<Double
      * Writes every request of the half-rate phase to {@code target/latency-samples.csv} ({@code path,due epoch
      * millis,latency millis}), the machine's pauses ({@code pause,end epoch millis,millis}) and the host's steal
      * every 250 ms ({@code steal,epoch millis,percent of the CPU since the reading before}) and the kernel's reclaim
-     * bursts ({@code reclaim,start epoch millis,milliseconds of CPU,end epoch millis}), to line the slow requests up with pauses,
-     * collections, CPU steal, reclaim and the services' logs.
+     * bursts ({@code reclaim,start epoch millis,milliseconds of CPU,end epoch millis}), to line the slow requests up
+     * with pauses, collections, CPU steal, reclaim and the services' logs.
      */
     public void publishSamples() throws IOException {
         StringBuilder csv = new StringBuilder("path,due_epoch_ms,latency_ms\n");

@@ -56,7 +56,7 @@ class GatewayComparisonTests {
 
         String report = comparison(new Subset(4, 4, 50, 10), reclaim, new Subset(3, 2, 7, 4)).table();
 
-        assertThat(report).contains("The kernel's memory reclaim (kdamond.0) took the CPU in 2 bursts of 5 ms or more "
+        assertThat(report).contains("The kernel's memory reclaim (kdamond.0) took the CPU in 2 bursts of 5 ms or more\n"
                 + "(20 ms in all, median 12 ms, longest 12 ms)")
                 .contains("added p99 3.00 ms (gateway 7.00 vs direct 4.00 ms), from 3 of 4 gateway and 2 of 4 direct");
     }
