@@ -16,6 +16,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
@@ -110,7 +111,12 @@ public final class ServiceProxyFilter implements GlobalFilter, Ordered {
                         ServiceResponseHeaders.copy(answer.responseHeaders(), response.getHeaders());
                     }
                     return Mono.just(answer);
-                });
+                })
+                // The request's context, read once here: the client asks for it several times per call (when it
+                // subscribes, retries, sends and observes the connection), and each time Reactor walked it up
+                // through every operator of the gateway's filter chain (about 3 % of the gateway's samples in the
+                // benchmark's profile).
+                .contextWrite(Function.identity());
         Duration timeout = responseTimeout(route);
         if (timeout != null) {
             // Only the answer's headers have a deadline: after them, nothing (a streamed body may take its time).
