@@ -3,8 +3,8 @@ package io.wagate.gateway.authentication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.netty.channel.DefaultEventLoopGroup;
 import io.wagate.gateway.RedisConnections;
+import io.wagate.gateway.RequestsOnEventLoops;
 import io.wagate.gateway.apikey.ApiKeyGrant;
 import io.wagate.gateway.apikey.ApiKeyProperties;
 import io.wagate.gateway.apikey.ApiKeyVerification;
@@ -19,15 +19,9 @@ import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.ReactiveValueOperations;
@@ -47,7 +41,6 @@ class AuthenticationAfterLookupTests {
     @Test
     void requestsThatWaitedForTheKeysLookupGoOnOnTheEventLoopsTheyArrivedOn() throws Exception {
         LettuceConnectionFactory connections = RedisConnections.onFreshDatabase();
-        DefaultEventLoopGroup loops = new DefaultEventLoopGroup(2);
         try {
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
             IntrospectionCache cache = new IntrospectionCache(new SlowReadRedis(connections), Duration.ofSeconds(2),
@@ -56,38 +49,16 @@ class AuthenticationAfterLookupTests {
                     Set.of("instance:read"), null);
             cache.putActive(ApiKeyVerification.cacheKeyOf(KEY), grant, Duration.ofSeconds(60))
                     .block(Duration.ofSeconds(5));
-            AuthenticationGlobalFilter filter = filter(cache, meters);
 
-            Map<MockServerWebExchange, Thread> arrivedOn = new ConcurrentHashMap<>();
-            Map<MockServerWebExchange, Thread> forwardedOn = new ConcurrentHashMap<>();
-            GatewayFilterChain recording = exchange -> {
-                forwardedOn.put((MockServerWebExchange) exchange, Thread.currentThread());
-                return Mono.empty();
-            };
-            List<CompletableFuture<Void>> done = new CopyOnWriteArrayList<>();
-            for (int i = 0; i < 6; i++) {
-                MockServerWebExchange exchange = MockServerWebExchange.from(
-                        MockServerHttpRequest.get("/api/instances").header("X-Api-Key", KEY));
-                CompletableFuture<Void> answered = new CompletableFuture<>();
-                done.add(answered);
-                loops.next().execute(() -> {
-                    arrivedOn.put(exchange, Thread.currentThread());
-                    filter.filter(exchange, recording).subscribe(null, answered::completeExceptionally,
-                            () -> answered.complete(null));
-                });
-            }
-            CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+            RequestsOnEventLoops sent = RequestsOnEventLoops.send(filter(cache, meters), 6,
+                    () -> MockServerWebExchange.from(MockServerHttpRequest.get("/api/instances").header("X-Api-Key",
+                            KEY)));
 
             assertThat(meters.counter("wagate.gateway.apikey.verification", "outcome", "joined").count())
                     .as("requests that waited for the lookup another one started").isEqualTo(5);
-            assertThat(forwardedOn).hasSize(6);
-            assertThat(arrivedOn.values().stream().distinct()).hasSize(2);
-            forwardedOn.forEach((exchange, thread) -> {
-                assertThat(thread).as("went on on the loop it arrived on").isSameAs(arrivedOn.get(exchange));
-                assertThat(Caller.of(exchange)).isNotNull();
-            });
+            sent.assertEachWentOnOnTheLoopItArrivedOn(6);
+            assertThat(sent.forwarded()).allSatisfy(exchange -> assertThat(Caller.of(exchange)).isNotNull());
         } finally {
-            loops.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
             connections.destroy();
         }
     }

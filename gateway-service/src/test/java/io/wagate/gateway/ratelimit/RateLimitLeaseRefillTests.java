@@ -3,8 +3,8 @@ package io.wagate.gateway.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.netty.channel.DefaultEventLoopGroup;
 import io.wagate.gateway.RedisConnections;
+import io.wagate.gateway.RequestsOnEventLoops;
 import io.wagate.gateway.authentication.Caller;
 import io.wagate.gateway.plan.PlanProperties;
 import io.wagate.gateway.ratelimit.RateLimitProperties.OnRedisFailure;
@@ -17,13 +17,9 @@ import io.wagate.support.identity.PrincipalType;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -125,37 +121,12 @@ class RateLimitLeaseRefillTests {
         RateLimitGlobalFilter filter = filter(redis);
         UUID tenant = UUID.randomUUID();
         String key = UUID.randomUUID().toString();
-        DefaultEventLoopGroup loops = new DefaultEventLoopGroup(2);
-        try {
-            Map<MockServerWebExchange, Thread> arrivedOn = new ConcurrentHashMap<>();
-            Map<MockServerWebExchange, Thread> forwardedOn = new ConcurrentHashMap<>();
-            GatewayFilterChain recording = exchange -> {
-                forwardedOn.put((MockServerWebExchange) exchange, Thread.currentThread());
-                return Mono.empty();
-            };
-            List<CompletableFuture<Void>> done = new CopyOnWriteArrayList<>();
-            // A new caller: the first request refills its lease (Redis answers late), the five after it wait for
-            // that answer, and those it leaves without a token ask Redis for one each.
-            for (int i = 0; i < 6; i++) {
-                MockServerWebExchange exchange = request(tenant, key);
-                CompletableFuture<Void> answered = new CompletableFuture<>();
-                done.add(answered);
-                loops.next().execute(() -> {
-                    arrivedOn.put(exchange, Thread.currentThread());
-                    filter.filter(exchange, recording).subscribe(null, answered::completeExceptionally,
-                            () -> answered.complete(null));
-                });
-            }
-            CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        // A new caller: the first request refills its lease (Redis answers late), the five after it wait for that
+        // answer, and those it leaves without a token ask Redis for one each.
+        RequestsOnEventLoops sent = RequestsOnEventLoops.send(filter, 6, () -> request(tenant, key));
 
-            assertThat(redis.scripts).as("every request waited for Redis").hasValueGreaterThanOrEqualTo(2);
-            assertThat(forwardedOn).hasSize(6);
-            assertThat(arrivedOn.values().stream().distinct()).hasSize(2);
-            forwardedOn.forEach((exchange, thread) -> assertThat(thread).as("went on on the loop it arrived on")
-                    .isSameAs(arrivedOn.get(exchange)));
-        } finally {
-            loops.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-        }
+        assertThat(redis.scripts).as("every request waited for Redis").hasValueGreaterThanOrEqualTo(2);
+        sent.assertEachWentOnOnTheLoopItArrivedOn(6);
     }
 
     private static void pause(Duration duration) {
