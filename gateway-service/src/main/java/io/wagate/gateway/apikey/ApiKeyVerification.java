@@ -2,6 +2,7 @@ package io.wagate.gateway.apikey;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.wagate.gateway.RequestEventLoop;
 import io.wagate.gateway.apikey.internal.IntrospectionCache;
 import io.wagate.gateway.apikey.internal.IntrospectionClient;
 import io.wagate.gateway.apikey.internal.RecentGrants;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -148,11 +148,11 @@ public class ApiKeyVerification {
             count("joined");
             return answerOf(running);
         }
-        // Every lookup ends by its deadline, on the JDK's timer rather than by the lookup's own: one lost on the way
-        // (a failure before it started, an answer that never came) would otherwise hold every later request of the
-        // key for good, since they all join it.
-        mine.orTimeout(lookupDeadline.toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((grant, error) -> inFlight.remove(cacheKey, mine));
+        // Every lookup ends by its deadline, on a timer rather than by the lookup's own: one lost on the way (a
+        // failure before it started, an answer that never came) would otherwise hold every later request of the key
+        // for good, since they all join it.
+        RequestEventLoop.failAfter(mine, lookupDeadline);
+        mine.whenComplete((grant, error) -> inFlight.remove(cacheKey, mine));
         try {
             lookup(key, cacheKey).defaultIfEmpty(Optional.empty())
                     .subscribe(mine::complete, mine::completeExceptionally);

@@ -86,10 +86,9 @@ public class RateLimitGlobalFilter implements GlobalFilter, Ordered {
                             .doOnNext(checked -> fetch.done().run())
                             .doFinally(signal -> fetch.done().run()))
                     .flatMap(checked -> apply(exchange, chain, routeClass, checked));
-            case TokenLeases.Await await -> RequestEventLoop.resumeHere(Mono.fromFuture(await.answered(), true)
-                            // The refill ends by its own Redis deadline; this only bounds the wait should it never
-                            // start.
-                            .timeout(properties.redisTimeout())
+            // The refill ends by its own Redis deadline; this only bounds the wait should it never start.
+            case TokenLeases.Await await -> RequestEventLoop.resumeHere(RequestEventLoop.timeoutHere(
+                            Mono.fromFuture(await.answered(), true), properties.redisTimeout())
                             .onErrorComplete())
                     .then(Mono.defer(() -> {
                         RateLimitDecision fromRefill = leases.take(request);
@@ -106,8 +105,7 @@ public class RateLimitGlobalFilter implements GlobalFilter, Ordered {
      * meet the route class's policy for Redis failures themselves).
      */
     private void refillInBackground(LimitRequest request, TokenLeases.Fetch ahead) {
-        redis.check(request, ahead.size())
-                .timeout(properties.redisTimeout())
+        RequestEventLoop.timeoutHere(redis.check(request, ahead.size()), properties.redisTimeout())
                 .doFinally(signal -> ahead.done().run())
                 .subscribe(grant -> leases.grantedAhead(request, grant.decision(), grant.granted()),
                         error -> log.debug("Refilling a lease ahead failed: {}", error.toString()));
@@ -115,8 +113,7 @@ public class RateLimitGlobalFilter implements GlobalFilter, Ordered {
 
     /** {@code size} tokens from the caller's Redis buckets, or the route class's policy when Redis cannot answer. */
     private Mono<Checked> ask(LimitRequest request, long size) {
-        return redis.check(request, size)
-                .timeout(properties.redisTimeout())
+        return RequestEventLoop.timeoutHere(redis.check(request, size), properties.redisTimeout())
                 .map(grant -> {
                     RateLimitDecision decision = request.routeClass() == RouteClass.API
                             ? leases.granted(request, grant.decision(), grant.granted()) : grant.decision();

@@ -1,5 +1,6 @@
 package io.wagate.gateway.apikey.internal;
 
+import io.wagate.gateway.RequestEventLoop;
 import io.wagate.gateway.apikey.ApiKeyGrant;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,8 +69,7 @@ public final class IntrospectionCache {
 
     /** A cached answer (empty optional: cached as inactive), or an empty Mono on a miss or a Redis failure. */
     public Mono<Optional<ApiKeyGrant>> get(String cacheKey) {
-        return redis.opsForValue().get(cacheKey)
-                .timeout(timeout)
+        return RequestEventLoop.timeoutHere(redis.opsForValue().get(cacheKey), timeout)
                 .map(IntrospectionCache::decode)
                 .onErrorResume(error -> {
                     log.debug("API key cache read failed, introspecting: {}", error.toString());
@@ -81,11 +81,10 @@ public final class IntrospectionCache {
         if (ttl.toMillis() <= 0) {
             return Mono.just(false);
         }
-        return redis.execute(PUT_ACTIVE, List.of(cacheKey, INDEX_PREFIX + grant.keyId(), TOMBSTONE_PREFIX + grant.keyId()),
-                        List.of(encode(grant), Long.toString(ttl.toMillis())))
-                .next()
-                .map(stored -> stored == 1L)
-                .timeout(timeout)
+        return RequestEventLoop.timeoutHere(redis.execute(PUT_ACTIVE, List.of(cacheKey, INDEX_PREFIX + grant.keyId(),
+                                TOMBSTONE_PREFIX + grant.keyId()), List.of(encode(grant), Long.toString(ttl.toMillis())))
+                        .next()
+                        .map(stored -> stored == 1L), timeout)
                 .onErrorResume(error -> Mono.just(false));
     }
 
@@ -93,8 +92,7 @@ public final class IntrospectionCache {
         if (ttl.toMillis() <= 0) {
             return Mono.just(false);
         }
-        return redis.opsForValue().set(cacheKey, INACTIVE, ttl)
-                .timeout(timeout)
+        return RequestEventLoop.timeoutHere(redis.opsForValue().set(cacheKey, INACTIVE, ttl), timeout)
                 .onErrorResume(error -> Mono.just(false));
     }
 
