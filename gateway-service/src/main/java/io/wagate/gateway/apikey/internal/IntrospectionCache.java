@@ -81,11 +81,12 @@ public final class IntrospectionCache {
         if (ttl.toMillis() <= 0) {
             return Mono.just(false);
         }
-        return RequestEventLoop.timeoutHere(redis.execute(PUT_ACTIVE, List.of(cacheKey, INDEX_PREFIX + grant.keyId(),
-                                TOMBSTONE_PREFIX + grant.keyId()), List.of(encode(grant), Long.toString(ttl.toMillis())))
-                        .next()
-                        .map(stored -> stored == 1L), timeout)
-                .onErrorResume(error -> Mono.just(false));
+        Mono<Boolean> stored = redis.execute(PUT_ACTIVE,
+                        List.of(cacheKey, INDEX_PREFIX + grant.keyId(), TOMBSTONE_PREFIX + grant.keyId()),
+                        List.of(encode(grant), Long.toString(ttl.toMillis())))
+                .next()
+                .map(result -> result == 1L);
+        return RequestEventLoop.timeoutHere(stored, timeout).onErrorResume(error -> Mono.just(false));
     }
 
     public Mono<Boolean> putInactive(String cacheKey, Duration ttl) {
