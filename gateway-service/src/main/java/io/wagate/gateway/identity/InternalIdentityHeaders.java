@@ -10,6 +10,9 @@ import io.wagate.support.identity.InternalTokens;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -19,17 +22,23 @@ import org.springframework.web.server.ServerWebExchange;
  * principal, roles, scopes, instance, plan) that the services trust instead of the client's credentials. Anonymous
  * requests reach the services without any identity.
  */
-public final class InternalIdentityHeaders {
+public final class InternalIdentityHeaders implements AutoCloseable {
 
     private static final String IDENTITY_HEADER = InternalTokens.HEADER.toLowerCase(Locale.ROOT);
     private static final String API_KEY_HEADER = "x-api-key";
     private static final String AUTHORIZATION = "authorization";
 
+    private final ThreadPoolExecutor renewals;
     private final MintedTokens tokens;
     private final PlanProperties plans;
 
     public InternalIdentityHeaders(InternalTokenIssuer issuer, Duration tokenTtl, PlanProperties plans) {
-        this.tokens = new MintedTokens(issuer, tokenTtl, 100_000, System::nanoTime);
+        // One thread that ends when idle: renewals come one per identity per half lifetime. Bounded: a refused
+        // renewal is made by a request at the end of the reuse period instead.
+        this.renewals = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000),
+                Thread.ofPlatform().daemon().name("internal-token-renewal").factory());
+        renewals.allowCoreThreadTimeOut(true);
+        this.tokens = new MintedTokens(issuer, tokenTtl, 100_000, System::nanoTime, renewals);
         this.plans = plans;
     }
 
@@ -59,5 +68,11 @@ public final class InternalIdentityHeaders {
                     caller.principalId(), caller.type(), caller.roles(), caller.scopes(), caller.instanceId(),
                     planName)));
         }
+    }
+
+    /** Stops renewing tokens (the application is stopping). */
+    @Override
+    public void close() {
+        renewals.shutdownNow();
     }
 }

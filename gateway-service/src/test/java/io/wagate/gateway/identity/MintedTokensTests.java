@@ -10,31 +10,84 @@ import io.wagate.support.identity.PrincipalType;
 import io.wagate.testsupport.TestIdentityKeys;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class MintedTokensTests {
 
+    private static final Duration LIFETIME = Duration.ofSeconds(60);
+
     private final AtomicLong nanos = new AtomicLong();
-    private final MintedTokens tokens = new MintedTokens(new InternalTokenIssuer(
-            InternalTokens.privateKey(TestIdentityKeys.privateKeyBase64()), Duration.ofSeconds(60), Clock.systemUTC()),
-            Duration.ofSeconds(60), 1000, nanos::get);
+    /** Renewals asked for and not yet run: the test runs them when it wants the renewal to have arrived. */
+    private final List<Runnable> renewals = new ArrayList<>();
+    private final MintedTokens tokens = tokens(renewals::add);
+    private final InternalIdentity apiKey = new InternalIdentity(UUID.randomUUID(), UUID.randomUUID().toString(),
+            PrincipalType.API_KEY, Set.of(), Set.of("messages:send"), UUID.randomUUID(), "basic");
+
+    private MintedTokens tokens(Executor executor) {
+        return new MintedTokens(new InternalTokenIssuer(InternalTokens.privateKey(TestIdentityKeys.privateKeyBase64()),
+                LIFETIME, Clock.systemUTC()), LIFETIME, 1000, nanos::get, executor);
+    }
 
     @Test
     void aTokenIsReusedForTheSameIdentityForHalfItsLifetime() {
-        InternalIdentity key = new InternalIdentity(UUID.randomUUID(), UUID.randomUUID().toString(),
-                PrincipalType.API_KEY, Set.of(), Set.of("messages:send"), UUID.randomUUID(), "basic");
-        String first = tokens.tokenFor(key);
-        nanos.addAndGet(Duration.ofSeconds(29).toNanos());
-        assertThat(tokens.tokenFor(key)).isEqualTo(first);
+        String first = tokens.tokenFor(apiKey);
+        elapse(Duration.ofSeconds(29));
+        assertThat(tokens.tokenFor(apiKey)).isEqualTo(first);
 
-        nanos.addAndGet(Duration.ofSeconds(2).toNanos());
-        String renewed = tokens.tokenFor(key);
+        elapse(Duration.ofSeconds(2));
+        String renewed = tokens.tokenFor(apiKey);
         assertThat(renewed).isNotEqualTo(first);
-        assertThat(new InternalTokenVerifier(InternalTokens.publicKey(TestIdentityKeys.publicKeyBase64()),
-                Clock.systemUTC()).verify(renewed)).isEqualTo(key);
+        assertThat(verifier().verify(renewed)).isEqualTo(apiKey);
+    }
+
+    @Test
+    void fromAThirdOfItsLifetimeOneRequestAsksForTheNextTokenAndAllGoOnWithTheCurrentOneUntilItArrives() {
+        String first = tokens.tokenFor(apiKey);
+        elapse(Duration.ofSeconds(19));
+        assertThat(tokens.tokenFor(apiKey)).isEqualTo(first);
+        assertThat(renewals).isEmpty();
+
+        elapse(Duration.ofSeconds(2));
+        assertThat(tokens.tokenFor(apiKey)).isEqualTo(first);
+        assertThat(tokens.tokenFor(apiKey)).isEqualTo(first);
+        assertThat(renewals).hasSize(1);
+
+        renewals.removeFirst().run();
+        String next = tokens.tokenFor(apiKey);
+        assertThat(next).isNotEqualTo(first);
+        assertThat(verifier().verify(next)).isEqualTo(apiKey);
+
+        // The successor's reuse period counts from its own signing: 21 s + 29 s is still within it.
+        elapse(Duration.ofSeconds(19));
+        assertThat(tokens.tokenFor(apiKey)).isEqualTo(next);
+        assertThat(renewals).isEmpty();
+        elapse(Duration.ofSeconds(10));
+        assertThat(tokens.tokenFor(apiKey)).isEqualTo(next);
+        assertThat(renewals).hasSize(1);
+    }
+
+    @Test
+    void aRenewalThatNeverArrivesLeavesTheRequestPastTheReusePeriodToSignOne() {
+        MintedTokens refusing = tokens(task -> {
+            throw new RejectedExecutionException("full");
+        });
+        String first = refusing.tokenFor(apiKey);
+        elapse(Duration.ofSeconds(25));
+        assertThat(refusing.tokenFor(apiKey)).isEqualTo(first);
+        elapse(Duration.ofSeconds(4));
+        assertThat(refusing.tokenFor(apiKey)).isEqualTo(first);
+
+        elapse(Duration.ofSeconds(2));
+        String signedByTheRequest = refusing.tokenFor(apiKey);
+        assertThat(signedByTheRequest).isNotEqualTo(first);
+        assertThat(verifier().verify(signedByTheRequest)).isEqualTo(apiKey);
     }
 
     @Test
@@ -45,5 +98,14 @@ class MintedTokensTests {
         InternalIdentity pro = new InternalIdentity(tenant, "user-1", PrincipalType.USER, Set.of("OWNER"), Set.of(),
                 null, "pro");
         assertThat(tokens.tokenFor(basic)).isNotEqualTo(tokens.tokenFor(pro));
+    }
+
+    private void elapse(Duration duration) {
+        nanos.addAndGet(duration.toNanos());
+    }
+
+    private static InternalTokenVerifier verifier() {
+        return new InternalTokenVerifier(InternalTokens.publicKey(TestIdentityKeys.publicKeyBase64()),
+                Clock.systemUTC());
     }
 }
