@@ -21,7 +21,7 @@ class ApiKeyConfiguration {
 
     @Bean
     IntrospectionCache introspectionCache(ReactiveStringRedisTemplate redis) {
-        return new IntrospectionCache(redis, REDIS_TIMEOUT, ApiKeyProperties.MAX_CACHE_TTL);
+        return new IntrospectionCache(redis, REDIS_TIMEOUT, ApiKeyProperties.MAX_CACHE_TTL, Clock.systemUTC());
     }
 
     @Bean

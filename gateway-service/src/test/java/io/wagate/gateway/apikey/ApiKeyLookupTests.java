@@ -22,12 +22,15 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.ReactiveValueOperations;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Sinks;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
 import reactor.core.publisher.Mono;
 
 /**
  * The requests of a key share one lookup at a time; a lookup that fails before it even starts must not leave the
  * key's later requests waiting on it; a busy key is verified again in the background before this replica's memory of
- * it runs out.
+ * it runs out, and introspected again in the background before its answer in Redis runs out.
  */
 class ApiKeyLookupTests {
 
@@ -40,7 +43,7 @@ class ApiKeyLookupTests {
                 Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofMillis(500));
         ApiKeyVerification verification = new ApiKeyVerification(
                 new RecentGrants(Duration.ofMillis(500), 100, System::nanoTime),
-                new IntrospectionCache(redis, Duration.ofMillis(100), Duration.ofSeconds(60)),
+                new IntrospectionCache(redis, Duration.ofMillis(100), Duration.ofSeconds(60), Clock.systemUTC()),
                 new IntrospectionClient(WebClient.create("http://127.0.0.1:9"), properties.introspectionPath(),
                         properties.introspectionTimeout()),
                 properties, Clock.systemUTC(), new SimpleMeterRegistry());
@@ -61,7 +64,8 @@ class ApiKeyLookupTests {
         LettuceConnectionFactory connections = RedisConnections.onFreshDatabase();
         try {
             CountingRedis redis = new CountingRedis(connections);
-            IntrospectionCache cache = new IntrospectionCache(redis, Duration.ofSeconds(2), Duration.ofSeconds(60));
+            IntrospectionCache cache = new IntrospectionCache(redis, Duration.ofSeconds(2), Duration.ofSeconds(60),
+                    Clock.systemUTC());
             AtomicLong now = new AtomicLong(1_000_000_000L);
             ApiKeyProperties properties = new ApiKeyProperties("/internal/auth/api-keys/introspect",
                     Duration.ofMillis(300), Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofMillis(500));
@@ -97,6 +101,63 @@ class ApiKeyLookupTests {
                 assertThat(afterRefresh.lookup().block(Duration.ofSeconds(5))).isEmpty();
             });
         } finally {
+            connections.destroy();
+        }
+    }
+
+    @Test
+    void anAnswerInTheLastQuarterOfItsRedisLifetimeIsUsedAtOnceAndRenewedInTheBackground() {
+        LettuceConnectionFactory connections = RedisConnections.onFreshDatabase();
+        AtomicInteger introspections = new AtomicInteger();
+        Sinks.Empty<Void> answerNow = Sinks.empty();
+        ApiKeyGrant grant = new ApiKeyGrant(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                Set.of("instance:read"), null);
+        String active = "{\"active\":true,\"keyId\":\"" + grant.keyId() + "\",\"tenantId\":\"" + grant.tenantId()
+                + "\",\"instanceId\":\"" + grant.instanceId() + "\",\"scopes\":[\"instance:read\"]}";
+        // auth-service, holding its answers until the test lets them go.
+        DisposableServer auth = HttpServer.create().host("127.0.0.1").port(0)
+                .route(routes -> routes.post("/internal/auth/api-keys/introspect", (request, response) -> {
+                    introspections.incrementAndGet();
+                    return request.receive().then().then(answerNow.asMono())
+                            .then(response.header("Content-Type", "application/json").sendString(Mono.just(active))
+                                    .then());
+                }))
+                .bindNow();
+        try {
+            ReactiveStringRedisTemplate redis = new ReactiveStringRedisTemplate(connections);
+            String cacheKey = ApiKeyVerification.cacheKeyOf(KEY);
+            new IntrospectionCache(redis, Duration.ofSeconds(2), Duration.ofSeconds(60),
+                    Clock.offset(Clock.systemUTC(), Duration.ofSeconds(-46)))
+                    .putActive(cacheKey, grant, Duration.ofSeconds(60)).block(Duration.ofSeconds(5));
+            IntrospectionCache cache = new IntrospectionCache(redis, Duration.ofSeconds(2), Duration.ofSeconds(60),
+                    Clock.systemUTC());
+            ApiKeyProperties properties = new ApiKeyProperties("/internal/auth/api-keys/introspect",
+                    Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ZERO);
+            ApiKeyVerification verification = new ApiKeyVerification(
+                    new RecentGrants(Duration.ZERO, 100, System::nanoTime), cache,
+                    new IntrospectionClient(WebClient.create("http://127.0.0.1:" + auth.port()),
+                            properties.introspectionPath(), properties.introspectionTimeout()),
+                    properties, Clock.systemUTC(), new SimpleMeterRegistry());
+
+            // Stored 46 s ago, in the last quarter of its minute: each request gets it from Redis while auth-service
+            // has not answered the one introspection asked for.
+            for (int request = 1; request <= 3; request++) {
+                assertThat(verification.verify(KEY).lookup().block(Duration.ofSeconds(5)))
+                        .as("request %d", request).contains(grant);
+            }
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(introspections).hasValue(1));
+
+            answerNow.tryEmitEmpty();
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                IntrospectionCache.Cached renewed = cache.get(cacheKey).block(Duration.ofSeconds(5));
+                assertThat(renewed).isNotNull();
+                assertThat(renewed.answer()).contains(grant);
+                assertThat(renewed.age()).isLessThan(Duration.ofSeconds(10));
+            });
+            assertThat(verification.verify(KEY).lookup().block(Duration.ofSeconds(5))).contains(grant);
+            assertThat(introspections).as("a renewed answer is not renewed again").hasValue(1);
+        } finally {
+            auth.disposeNow();
             connections.destroy();
         }
     }

@@ -44,7 +44,7 @@ class AuthenticationAfterLookupTests {
         try {
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
             IntrospectionCache cache = new IntrospectionCache(new SlowReadRedis(connections), Duration.ofSeconds(2),
-                    Duration.ofSeconds(60));
+                    Duration.ofSeconds(60), Clock.systemUTC());
             ApiKeyGrant grant = new ApiKeyGrant(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
                     Set.of("instance:read"), null);
             cache.putActive(ApiKeyVerification.cacheKeyOf(KEY), grant, Duration.ofSeconds(60))

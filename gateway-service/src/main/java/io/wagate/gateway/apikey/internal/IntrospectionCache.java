@@ -2,6 +2,7 @@ package io.wagate.gateway.apikey.internal;
 
 import io.wagate.gateway.RequestEventLoop;
 import io.wagate.gateway.apikey.ApiKeyGrant;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -24,6 +25,9 @@ import tools.jackson.databind.node.ObjectNode;
  * key id to that cache key, because a revocation event names the key id, never the key. A revocation also leaves a
  * short tombstone: an introspection that was already running when the event arrived must not put the revoked key
  * back into the cache.
+ *
+ * <p>Each active answer carries the time it was stored, so that a reader can tell an answer about to run out
+ * ({@link Cached#age()}) and have it renewed before any request has to wait for an introspection.
  *
  * <p>Redis failures never fail a request here: a read error is a cache miss, a write error is ignored.
  */
@@ -57,20 +61,31 @@ public final class IntrospectionCache {
             return 0
             """, Long.class);
 
+    /**
+     * A cached answer.
+     *
+     * @param answer the grant of an active key; empty: cached as inactive
+     * @param age how long ago an active answer was stored (null for an inactive one, or one stored without the time)
+     */
+    public record Cached(Optional<ApiKeyGrant> answer, @Nullable Duration age) {
+    }
+
     private final ReactiveStringRedisTemplate redis;
     private final Duration timeout;
     private final Duration tombstoneTtl;
+    private final Clock clock;
 
-    public IntrospectionCache(ReactiveStringRedisTemplate redis, Duration timeout, Duration tombstoneTtl) {
+    public IntrospectionCache(ReactiveStringRedisTemplate redis, Duration timeout, Duration tombstoneTtl, Clock clock) {
         this.redis = redis;
         this.timeout = timeout;
         this.tombstoneTtl = tombstoneTtl;
+        this.clock = clock;
     }
 
-    /** A cached answer (empty optional: cached as inactive), or an empty Mono on a miss or a Redis failure. */
-    public Mono<Optional<ApiKeyGrant>> get(String cacheKey) {
+    /** A cached answer, or an empty Mono on a miss or a Redis failure. */
+    public Mono<Cached> get(String cacheKey) {
         return RequestEventLoop.timeoutHere(redis.opsForValue().get(cacheKey), timeout)
-                .map(IntrospectionCache::decode)
+                .map(this::decode)
                 .onErrorResume(error -> {
                     log.debug("API key cache read failed, introspecting: {}", error.toString());
                     return Mono.empty();
@@ -105,8 +120,9 @@ public final class IntrospectionCache {
                 .map(evicted -> evicted == 1L);
     }
 
-    private static String encode(ApiKeyGrant grant) {
+    private String encode(ApiKeyGrant grant) {
         ObjectNode node = JSON.createObjectNode();
+        node.put("c", clock.millis());
         node.put("k", grant.keyId().toString());
         node.put("t", grant.tenantId().toString());
         node.put("i", grant.instanceId().toString());
@@ -118,16 +134,17 @@ public final class IntrospectionCache {
         return JSON.writeValueAsString(node);
     }
 
-    private static Optional<ApiKeyGrant> decode(String value) {
+    private Cached decode(String value) {
         if (INACTIVE.equals(value)) {
-            return Optional.empty();
+            return new Cached(Optional.empty(), null);
         }
         JsonNode node = JSON.readTree(value);
+        Duration age = node.has("c") ? Duration.ofMillis(Math.max(0, clock.millis() - node.get("c").asLong())) : null;
         Set<String> scopes = new LinkedHashSet<>();
         node.path("s").forEach(scope -> scopes.add(scope.asString()));
         @Nullable String expires = node.hasNonNull("e") ? node.get("e").asString() : null;
-        return Optional.of(new ApiKeyGrant(UUID.fromString(node.get("k").asString()),
+        return new Cached(Optional.of(new ApiKeyGrant(UUID.fromString(node.get("k").asString()),
                 UUID.fromString(node.get("t").asString()), UUID.fromString(node.get("i").asString()),
-                scopes, expires == null ? null : Instant.parse(expires)));
+                scopes, expires == null ? null : Instant.parse(expires))), age);
     }
 }
