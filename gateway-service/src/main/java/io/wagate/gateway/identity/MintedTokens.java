@@ -11,18 +11,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reuses a minted internal token for the same identity for half its lifetime. Signing (Ed25519) is the most
- * expensive step of a request through the gateway, and an API key sending messages presents the same identity on
- * every request; a reused token is exactly as valid as a fresh one, with at least half its lifetime left. Bounded:
- * the table starts over when it grows beyond {@code maxEntries}.
+ * Reuses a minted internal token for the same identity. Signing (Ed25519) is the most expensive step of a request
+ * through the gateway, and an API key sending messages presents the same identity on every request; a reused token
+ * is exactly as valid as a fresh one. Bounded: the table starts over when it grows beyond {@code maxEntries}.
  *
- * <p>Renewed ahead of need: from a third of its lifetime on, the first request that uses a token also asks for its
+ * <p>Renewed ahead of need: from half its lifetime on, the first request that uses a token also asks for its
  * successor on the {@code renewals} executor and goes on with the token it has, as do the requests after it until
- * the successor is in place. Signing once every half lifetime leaves that code cold in the JIT, so a renewal made by a
- * request took milliseconds, and every event loop whose request found the token expired meanwhile signed one of its
- * own: in the platform benchmark the gateway's requests waited up to 79 ms at each renewal. A request signs itself
- * only for an identity it has no token for, or when the renewal has not arrived by the end of the reuse period (a
- * renewal failed, or the executor refused it).
+ * the successor is in place, at most until two thirds of the lifetime (a token reaches a service with a third of it
+ * left at least). Signing once every half lifetime leaves that code cold in the JIT, so a renewal made by a request
+ * took milliseconds, and every event loop whose request found the token expired meanwhile signed one of its own: in
+ * the platform benchmark the gateway's requests waited up to 79 ms at each renewal. A request signs itself only for
+ * an identity it has no token for, or when the renewal has not arrived by the end of the reuse period (a renewal
+ * failed, or the executor refused it). Renewing no earlier than half the lifetime keeps new tokens as rare as
+ * before: each new token costs every service a signature check of its own.
  */
 final class MintedTokens {
 
@@ -43,8 +44,8 @@ final class MintedTokens {
     MintedTokens(InternalTokenIssuer issuer, Duration tokenTtl, int maxEntries, LongSupplier nanoClock,
             Executor renewals) {
         this.issuer = issuer;
-        this.renewNanos = tokenTtl.dividedBy(3).toNanos();
-        this.reuseNanos = tokenTtl.dividedBy(2).toNanos();
+        this.renewNanos = tokenTtl.dividedBy(2).toNanos();
+        this.reuseNanos = tokenTtl.multipliedBy(2).dividedBy(3).toNanos();
         this.maxEntries = maxEntries;
         this.nanoClock = nanoClock;
         this.renewals = renewals;

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Verifies internal identity tokens: signature, issuer, audience and expiry (5 s clock skew).
  *
- * <p>The gateway reuses a token for the same identity for half its lifetime, so most requests carry a token this
+ * <p>The gateway reuses a token for the same identity for about half its lifetime, so most requests carry a token this
  * service has already verified. Identical bytes verify identically; a token seen before is answered from memory
  * (until its expiry, checked on every use), which saves the signature check and the JSON parsing per request.
  */
