@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * auth-service as the gateway sees it, following the contract: the JWKS, the API key introspection, and the public
  * endpoints (which record the headers they received).
  */
-final class StubAuthService {
+public final class StubAuthService implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -30,7 +30,7 @@ final class StubAuthService {
     final BackendRecorder recorder = new BackendRecorder();
     final DisposableServer server;
 
-    StubAuthService() {
+    public StubAuthService() {
         server = HttpServer.create().host("127.0.0.1").port(0)
                 .route(routes -> routes
                         .get("/api/auth/jwks", (request, response) -> {
@@ -53,7 +53,7 @@ final class StubAuthService {
                 .bindNow();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.port();
     }
 
@@ -61,8 +61,23 @@ final class StubAuthService {
         jwks.add(Jwks.builder().key(key).id(kid).build());
     }
 
-    int introspections(String key) {
+    public int introspections(String key) {
         AtomicInteger calls = introspectionCalls.get(key);
         return calls == null ? 0 : calls.get();
+    }
+
+    /** What the introspection answers for the key (an inactive key's answer until this is called). */
+    public void answerIntrospection(String key, String answer) {
+        introspection.put(key, answer);
+    }
+
+    /** How long the introspection of the key takes to answer. */
+    public void delayIntrospection(String key, Duration delay) {
+        introspectionDelays.put(key, delay);
+    }
+
+    @Override
+    public void close() {
+        server.disposeNow();
     }
 }

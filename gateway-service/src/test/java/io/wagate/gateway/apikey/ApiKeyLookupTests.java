@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.wagate.gateway.RedisConnections;
+import io.wagate.gateway.StubAuthService;
 import io.wagate.gateway.apikey.internal.IntrospectionCache;
 import io.wagate.gateway.apikey.internal.IntrospectionClient;
 import io.wagate.gateway.apikey.internal.RecentGrants;
@@ -22,9 +23,6 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.ReactiveValueOperations;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.client.WebClient;
-import reactor.core.publisher.Sinks;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
 import reactor.core.publisher.Mono;
 
 /**
@@ -108,22 +106,14 @@ class ApiKeyLookupTests {
     @Test
     void anAnswerInTheLastQuarterOfItsRedisLifetimeIsUsedAtOnceAndRenewedInTheBackground() {
         LettuceConnectionFactory connections = RedisConnections.onFreshDatabase();
-        AtomicInteger introspections = new AtomicInteger();
-        Sinks.Empty<Void> answerNow = Sinks.empty();
         ApiKeyGrant grant = new ApiKeyGrant(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
                 Set.of("instance:read"), null);
-        String active = "{\"active\":true,\"keyId\":\"" + grant.keyId() + "\",\"tenantId\":\"" + grant.tenantId()
-                + "\",\"instanceId\":\"" + grant.instanceId() + "\",\"scopes\":[\"instance:read\"]}";
-        // auth-service, holding its answers until the test lets them go.
-        DisposableServer auth = HttpServer.create().host("127.0.0.1").port(0)
-                .route(routes -> routes.post("/internal/auth/api-keys/introspect", (request, response) -> {
-                    introspections.incrementAndGet();
-                    return request.receive().then().then(answerNow.asMono())
-                            .then(response.header("Content-Type", "application/json").sendString(Mono.just(active))
-                                    .then());
-                }))
-                .bindNow();
-        try {
+        try (StubAuthService auth = new StubAuthService()) {
+            auth.answerIntrospection(KEY, "{\"active\":true,\"keyId\":\"" + grant.keyId() + "\",\"tenantId\":\""
+                    + grant.tenantId() + "\",\"instanceId\":\"" + grant.instanceId()
+                    + "\",\"scopes\":[\"instance:read\"]}");
+            // Long enough that the requests below are answered well before auth-service is.
+            auth.delayIntrospection(KEY, Duration.ofSeconds(3));
             ReactiveStringRedisTemplate redis = new ReactiveStringRedisTemplate(connections);
             String cacheKey = ApiKeyVerification.cacheKeyOf(KEY);
             new IntrospectionCache(redis, Duration.ofSeconds(2), Duration.ofSeconds(60),
@@ -135,29 +125,31 @@ class ApiKeyLookupTests {
                     Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ZERO);
             ApiKeyVerification verification = new ApiKeyVerification(
                     new RecentGrants(Duration.ZERO, 100, System::nanoTime), cache,
-                    new IntrospectionClient(WebClient.create("http://127.0.0.1:" + auth.port()),
-                            properties.introspectionPath(), properties.introspectionTimeout()),
+                    new IntrospectionClient(WebClient.create(auth.url()), properties.introspectionPath(),
+                            properties.introspectionTimeout()),
                     properties, Clock.systemUTC(), new SimpleMeterRegistry());
 
             // Stored 46 s ago, in the last quarter of its minute: each request gets it from Redis while auth-service
-            // has not answered the one introspection asked for.
+            // has not answered the one introspection asked for (the entry is still the old one afterwards).
             for (int request = 1; request <= 3; request++) {
                 assertThat(verification.verify(KEY).lookup().block(Duration.ofSeconds(5)))
                         .as("request %d", request).contains(grant);
             }
-            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(introspections).hasValue(1));
+            IntrospectionCache.Cached before = cache.get(cacheKey).block(Duration.ofSeconds(5));
+            assertThat(before).isNotNull();
+            assertThat(before.age()).as("not renewed yet").isGreaterThanOrEqualTo(Duration.ofSeconds(45));
+            await().atMost(Duration.ofSeconds(5))
+                    .untilAsserted(() -> assertThat(auth.introspections(KEY)).isEqualTo(1));
 
-            answerNow.tryEmitEmpty();
-            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 IntrospectionCache.Cached renewed = cache.get(cacheKey).block(Duration.ofSeconds(5));
                 assertThat(renewed).isNotNull();
                 assertThat(renewed.answer()).contains(grant);
                 assertThat(renewed.age()).isLessThan(Duration.ofSeconds(10));
             });
             assertThat(verification.verify(KEY).lookup().block(Duration.ofSeconds(5))).contains(grant);
-            assertThat(introspections).as("a renewed answer is not renewed again").hasValue(1);
+            assertThat(auth.introspections(KEY)).as("a renewed answer is not renewed again").isEqualTo(1);
         } finally {
-            auth.disposeNow();
             connections.destroy();
         }
     }
