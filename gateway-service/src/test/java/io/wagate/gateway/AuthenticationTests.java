@@ -23,6 +23,7 @@ class AuthenticationTests extends GatewayIntegrationTest {
         http().get().uri("/api/instances")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + UserTokens.owner(tenant, "user-1"))
                 .header(InternalTokens.HEADER, "forged-by-the-client")
+                .header(InternalTokens.NEXT_HEADER, "forged-by-the-client")
                 .header("X-Forwarded-For", "6.6.6.6")
                 .header("Forwarded", "for=6.6.6.6")
                 .header("X-Real-IP", "6.6.6.6")
@@ -45,6 +46,8 @@ class AuthenticationTests extends GatewayIntegrationTest {
         assertThat(received.get("Keep-Alive")).isNull();
         assertThat(received.get("X-Custom")).isEqualTo("kept");
         assertThat(received.getAll(InternalTokens.HEADER)).hasSize(1).doesNotContain("forged-by-the-client");
+        assertThat(received.get(InternalTokens.NEXT_HEADER))
+                .as("a client-sent successor is dropped, and a fresh token has none yet").isNull();
         InternalIdentity identity = identityReceived(backend, probe);
         assertThat(identity.tenantId()).isEqualTo(tenant);
         assertThat(identity.principalId()).isEqualTo("user-1");

@@ -17,14 +17,16 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * The phantom-token step, applied while the headers of the request to a service are built: whatever
- * {@code X-WaGate-Identity} a client sent is dropped, and so are its API key headers (services get the token and
- * cannot leak what they never saw); an authenticated request gets a freshly minted internal token (tenant,
- * principal, roles, scopes, instance, plan) that the services trust instead of the client's credentials. Anonymous
- * requests reach the services without any identity.
+ * {@code X-WaGate-Identity} or {@code X-WaGate-Identity-Next} a client sent is dropped, and so are its API key
+ * headers (services get the token and cannot leak what they never saw); an authenticated request gets a minted
+ * internal token (tenant, principal, roles, scopes, instance, plan) that the services trust instead of the client's
+ * credentials, and the token's announced successor when there is one. Anonymous requests reach the services without
+ * any identity.
  */
 public final class InternalIdentityHeaders implements AutoCloseable {
 
     private static final String IDENTITY_HEADER = InternalTokens.HEADER.toLowerCase(Locale.ROOT);
+    private static final String NEXT_IDENTITY_HEADER = InternalTokens.NEXT_HEADER.toLowerCase(Locale.ROOT);
     private static final String API_KEY_HEADER = "x-api-key";
     private static final String AUTHORIZATION = "authorization";
 
@@ -44,7 +46,8 @@ public final class InternalIdentityHeaders implements AutoCloseable {
 
     /** Whether a client's header (lower-case name) must not travel past the gateway. */
     public boolean drops(String lowerCaseName, List<String> values) {
-        if (lowerCaseName.equals(IDENTITY_HEADER) || lowerCaseName.equals(API_KEY_HEADER)) {
+        if (lowerCaseName.equals(IDENTITY_HEADER) || lowerCaseName.equals(NEXT_IDENTITY_HEADER)
+                || lowerCaseName.equals(API_KEY_HEADER)) {
             return true;
         }
         if (!lowerCaseName.equals(AUTHORIZATION)) {
@@ -58,15 +61,23 @@ public final class InternalIdentityHeaders implements AutoCloseable {
         return false;
     }
 
-    /** Sets the internal token of an authenticated request ({@link InternalTokens#HEADER}). */
+    /**
+     * Sets the internal token of an authenticated request ({@link InternalTokens#HEADER}), and its successor
+     * ({@link InternalTokens#NEXT_HEADER}) once that is signed.
+     */
     public void addTo(HttpHeaders headers, ServerWebExchange exchange) {
         Caller caller = Caller.of(exchange);
         if (caller != null) {
             TenantPlan plan = TenantPlan.of(exchange);
             String planName = plan != null ? plan.name() : plans.defaultPlan();
-            headers.set(InternalTokens.HEADER, tokens.tokenFor(new InternalIdentity(caller.tenantId(),
+            MintedTokens.MintedToken minted = tokens.tokenFor(new InternalIdentity(caller.tenantId(),
                     caller.principalId(), caller.type(), caller.roles(), caller.scopes(), caller.instanceId(),
-                    planName)));
+                    planName));
+            headers.set(InternalTokens.HEADER, minted.token());
+            MintedTokens.MintedToken successor = minted.successor();
+            if (successor != null) {
+                headers.set(InternalTokens.NEXT_HEADER, successor.token());
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,24 +17,37 @@ import org.slf4j.LoggerFactory;
  * is exactly as valid as a fresh one. Bounded: the table starts over when it grows beyond {@code maxEntries}.
  *
  * <p>Renewed ahead of need: from half its lifetime on, the first request that uses a token also asks for its
- * successor on the {@code renewals} executor and goes on with the token it has, as do the requests after it until
- * the successor is in place, at most until two thirds of the lifetime (a token reaches a service with a third of it
- * left at least). Signing once every half lifetime leaves that code cold in the JIT, so a renewal made by a request
- * took milliseconds, and every event loop whose request found the token expired meanwhile signed one of its own: in
- * the platform benchmark the gateway's requests waited up to 79 ms at each renewal. A request signs itself only for
- * an identity it has no token for, or when the renewal has not arrived by the end of the reuse period (a renewal
- * failed, or the executor refused it). Renewing no earlier than half the lifetime keeps new tokens as rare as
- * before: each new token costs every service a signature check of its own.
+ * successor on the {@code renewals} executor and goes on with the token it has. Once signed, the successor is
+ * announced with the token in use (services verify it off their request path, see
+ * {@link io.wagate.support.identity.InternalTokens#NEXT_HEADER}) and replaces it at two thirds of its lifetime, so a
+ * token reaches a service with a third of its lifetime left at least. Signing once every half lifetime leaves that
+ * code cold in the JIT, so a renewal made by a request took milliseconds, and every event loop whose request found
+ * the token expired meanwhile signed one of its own; a new token first verified by a request cost every service as
+ * much. A request signs itself only for an identity it has no token for, or when no successor has arrived by the end
+ * of the reuse period (a renewal failed, or the executor refused it). Renewing no earlier than half the lifetime keeps
+ * new tokens as rare as before.
  */
 final class MintedTokens {
 
     private static final Logger log = LoggerFactory.getLogger(MintedTokens.class);
 
-    /** @param renewing whether a successor has been asked for */
-    private record Minted(String token, long mintedAtNanos, boolean renewing) {
+    /**
+     * A token and, once signed, the successor that replaces it at the end of its reuse period.
+     *
+     * @param renewing whether a successor has been asked for
+     */
+    record MintedToken(String token, long mintedAtNanos, boolean renewing, @Nullable MintedToken successor) {
+
+        private MintedToken asRenewing() {
+            return new MintedToken(token, mintedAtNanos, true, null);
+        }
+
+        private MintedToken withSuccessor(MintedToken next) {
+            return new MintedToken(token, mintedAtNanos, renewing, next);
+        }
     }
 
-    private final ConcurrentHashMap<InternalIdentity, Minted> tokens = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<InternalIdentity, MintedToken> tokens = new ConcurrentHashMap<>();
     private final InternalTokenIssuer issuer;
     private final long renewNanos;
     private final long reuseNanos;
@@ -51,27 +65,39 @@ final class MintedTokens {
         this.renewals = renewals;
     }
 
-    String tokenFor(InternalIdentity identity) {
+    /** The token to present for the identity, with the successor to announce if there is one already. */
+    MintedToken tokenFor(InternalIdentity identity) {
         long now = nanoClock.getAsLong();
-        Minted minted = tokens.get(identity);
-        if (minted != null) {
-            long age = now - minted.mintedAtNanos();
-            if (age < reuseNanos) {
-                if (age >= renewNanos && !minted.renewing()
-                        && tokens.replace(identity, minted, new Minted(minted.token(), minted.mintedAtNanos(), true))) {
-                    renewInBackground(identity);
-                }
-                return minted.token();
-            }
+        MintedToken minted = tokens.get(identity);
+        if (minted == null) {
+            return mint(identity, now);
         }
-        return mint(identity, now).token();
+        long age = now - minted.mintedAtNanos();
+        if (age < reuseNanos) {
+            if (age >= renewNanos && !minted.renewing()) {
+                MintedToken renewing = minted.asRenewing();
+                if (tokens.replace(identity, minted, renewing)) {
+                    renewInBackground(identity, renewing);
+                }
+            }
+            return minted;
+        }
+        MintedToken successor = minted.successor();
+        if (successor != null && now - successor.mintedAtNanos() < reuseNanos) {
+            tokens.replace(identity, minted, successor);
+            return successor;
+        }
+        return mint(identity, now);
     }
 
-    private void renewInBackground(InternalIdentity identity) {
+    private void renewInBackground(InternalIdentity identity, MintedToken renewing) {
         try {
             renewals.execute(() -> {
                 try {
-                    mint(identity, nanoClock.getAsLong());
+                    MintedToken next = sign(identity, nanoClock.getAsLong());
+                    // A successor that comes after a request had to sign one itself is of no use any more.
+                    tokens.computeIfPresent(identity, (key, current) -> current.token().equals(renewing.token())
+                            ? current.withSuccessor(next) : current);
                 } catch (RuntimeException e) {
                     // The token in use stays; the first request past the reuse period signs one itself.
                     log.warn("Renewing an internal token failed: {}", e.toString());
@@ -82,13 +108,18 @@ final class MintedTokens {
         }
     }
 
-    /** Signs a token for the identity, lifetime counted from {@code now} (taken before signing), and keeps it. */
-    private Minted mint(InternalIdentity identity, long now) {
+    /** Signs a token for the identity and keeps it. */
+    private MintedToken mint(InternalIdentity identity, long now) {
         if (tokens.size() >= maxEntries) {
             tokens.clear();
         }
-        Minted fresh = new Minted(issuer.issue(identity), now, false);
+        MintedToken fresh = sign(identity, now);
         tokens.put(identity, fresh);
         return fresh;
+    }
+
+    /** A token whose lifetime is counted from {@code now}, taken before signing. */
+    private MintedToken sign(InternalIdentity identity, long now) {
+        return new MintedToken(issuer.issue(identity), now, false, null);
     }
 }

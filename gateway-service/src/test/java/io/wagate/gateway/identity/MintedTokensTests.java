@@ -2,6 +2,7 @@ package io.wagate.gateway.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wagate.gateway.identity.MintedTokens.MintedToken;
 import io.wagate.support.identity.InternalIdentity;
 import io.wagate.support.identity.InternalTokenIssuer;
 import io.wagate.support.identity.InternalTokenVerifier;
@@ -37,39 +38,50 @@ class MintedTokensTests {
 
     @Test
     void aTokenIsReusedForTheSameIdentityForTwoThirdsOfItsLifetimeAtMost() {
-        String first = tokens.tokenFor(apiKey);
+        String first = tokens.tokenFor(apiKey).token();
         elapse(Duration.ofSeconds(39));
-        assertThat(tokens.tokenFor(apiKey)).isEqualTo(first);
+        assertThat(tokens.tokenFor(apiKey).token()).isEqualTo(first);
 
         elapse(Duration.ofSeconds(2));
-        String renewed = tokens.tokenFor(apiKey);
+        String renewed = tokens.tokenFor(apiKey).token();
         assertThat(renewed).as("the renewal asked for at 39 s never ran: the request signed").isNotEqualTo(first);
         assertThat(verifier().verify(renewed)).isEqualTo(apiKey);
     }
 
     @Test
-    void fromHalfItsLifetimeOneRequestAsksForTheNextTokenAndAllGoOnWithTheCurrentOneUntilItArrives() {
-        String first = tokens.tokenFor(apiKey);
+    void fromHalfItsLifetimeTheSuccessorIsSignedInTheBackgroundThenAnnouncedAndUsedFromTwoThirdsOn() {
+        String first = tokens.tokenFor(apiKey).token();
         elapse(Duration.ofSeconds(29));
-        assertThat(tokens.tokenFor(apiKey)).isEqualTo(first);
+        assertThat(tokens.tokenFor(apiKey)).extracting(MintedToken::token).isEqualTo(first);
         assertThat(renewals).isEmpty();
 
         elapse(Duration.ofSeconds(2));
-        assertThat(tokens.tokenFor(apiKey)).isEqualTo(first);
-        assertThat(tokens.tokenFor(apiKey)).isEqualTo(first);
+        assertThat(tokens.tokenFor(apiKey).token()).isEqualTo(first);
+        assertThat(tokens.tokenFor(apiKey).successor()).isNull();
         assertThat(renewals).hasSize(1);
 
         renewals.removeFirst().run();
-        String next = tokens.tokenFor(apiKey);
+        MintedToken announcing = tokens.tokenFor(apiKey);
+        assertThat(announcing.token()).isEqualTo(first);
+        assertThat(announcing.successor()).isNotNull();
+        String next = announcing.successor().token();
         assertThat(next).isNotEqualTo(first);
         assertThat(verifier().verify(next)).isEqualTo(apiKey);
+        elapse(Duration.ofSeconds(8));
+        assertThat(tokens.tokenFor(apiKey).token()).isEqualTo(first);
 
-        // The successor's lifetime counts from its own signing: 31 s + 29 s is not yet half of it.
-        elapse(Duration.ofSeconds(29));
-        assertThat(tokens.tokenFor(apiKey)).isEqualTo(next);
+        elapse(Duration.ofSeconds(2));
+        MintedToken switched = tokens.tokenFor(apiKey);
+        assertThat(switched.token()).as("the announced successor, not one signed by the request").isEqualTo(next);
+        assertThat(switched.successor()).isNull();
+        assertThat(renewals).isEmpty();
+
+        // The successor's lifetime counts from its own signing (at 31 s): half of it is reached at 61 s.
+        elapse(Duration.ofSeconds(19));
+        assertThat(tokens.tokenFor(apiKey).token()).isEqualTo(next);
         assertThat(renewals).isEmpty();
         elapse(Duration.ofSeconds(2));
-        assertThat(tokens.tokenFor(apiKey)).isEqualTo(next);
+        assertThat(tokens.tokenFor(apiKey).token()).isEqualTo(next);
         assertThat(renewals).hasSize(1);
     }
 
@@ -78,16 +90,32 @@ class MintedTokensTests {
         MintedTokens refusing = tokens(task -> {
             throw new RejectedExecutionException("full");
         });
-        String first = refusing.tokenFor(apiKey);
+        String first = refusing.tokenFor(apiKey).token();
         elapse(Duration.ofSeconds(31));
-        assertThat(refusing.tokenFor(apiKey)).isEqualTo(first);
+        assertThat(refusing.tokenFor(apiKey).token()).isEqualTo(first);
         elapse(Duration.ofSeconds(8));
-        assertThat(refusing.tokenFor(apiKey)).isEqualTo(first);
+        assertThat(refusing.tokenFor(apiKey).token()).isEqualTo(first);
 
         elapse(Duration.ofSeconds(2));
-        String signedByTheRequest = refusing.tokenFor(apiKey);
+        String signedByTheRequest = refusing.tokenFor(apiKey).token();
         assertThat(signedByTheRequest).isNotEqualTo(first);
         assertThat(verifier().verify(signedByTheRequest)).isEqualTo(apiKey);
+    }
+
+    @Test
+    void aSuccessorThatArrivesAfterARequestSignedOneItselfIsDropped() {
+        String first = tokens.tokenFor(apiKey).token();
+        elapse(Duration.ofSeconds(31));
+        tokens.tokenFor(apiKey);
+        elapse(Duration.ofSeconds(10));
+        String signedByTheRequest = tokens.tokenFor(apiKey).token();
+        assertThat(signedByTheRequest).isNotEqualTo(first);
+
+        renewals.removeFirst().run();
+
+        MintedToken current = tokens.tokenFor(apiKey);
+        assertThat(current.token()).isEqualTo(signedByTheRequest);
+        assertThat(current.successor()).isNull();
     }
 
     @Test
@@ -97,7 +125,7 @@ class MintedTokensTests {
                 null, "basic");
         InternalIdentity pro = new InternalIdentity(tenant, "user-1", PrincipalType.USER, Set.of("OWNER"), Set.of(),
                 null, "pro");
-        assertThat(tokens.tokenFor(basic)).isNotEqualTo(tokens.tokenFor(pro));
+        assertThat(tokens.tokenFor(basic).token()).isNotEqualTo(tokens.tokenFor(pro).token());
     }
 
     private void elapse(Duration duration) {

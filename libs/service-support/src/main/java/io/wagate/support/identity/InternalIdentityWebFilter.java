@@ -41,6 +41,7 @@ public final class InternalIdentityWebFilter implements WebFilter, Ordered {
             if (token != null && !token.isBlank()) {
                 try {
                     exchange.getAttributes().put(ATTRIBUTE, verifier.verify(token));
+                    prepareNext(exchange);
                 } catch (InvalidInternalTokenException ignored) {
                     // anonymous then
                 }
@@ -57,7 +58,16 @@ public final class InternalIdentityWebFilter implements WebFilter, Ordered {
             return Mono.error(ApiProblem.unauthorized("The request's internal identity is not valid"));
         }
         exchange.getAttributes().put(ATTRIBUTE, identity);
+        prepareNext(exchange);
         return chain.filter(exchange);
+    }
+
+    /** Hands the successor that the gateway announced with a valid token to the verifier. */
+    private void prepareNext(ServerWebExchange exchange) {
+        @Nullable String next = exchange.getRequest().getHeaders().getFirst(InternalTokens.NEXT_HEADER);
+        if (next != null && !next.isBlank()) {
+            verifier.prepare(next);
+        }
     }
 
     /** The identity of a request that passed this filter. */

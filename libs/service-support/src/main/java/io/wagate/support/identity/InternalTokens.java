@@ -15,6 +15,11 @@ import java.util.Base64;
 public final class InternalTokens {
 
     public static final String HEADER = "X-WaGate-Identity";
+    /**
+     * The token the gateway will send for the same identity next, announced ahead so that a service verifies it off
+     * its request path. Read only from a request whose own token is valid; it authorizes nothing by itself.
+     */
+    public static final String NEXT_HEADER = "X-WaGate-Identity-Next";
     public static final String ISSUER = "wagate-gateway";
     public static final String AUDIENCE = "wagate-services";
     static final String ALGORITHM = "Ed25519";
