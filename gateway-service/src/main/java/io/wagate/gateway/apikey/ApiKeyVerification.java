@@ -28,8 +28,8 @@ import reactor.core.publisher.Mono;
  * Checks API keys: auth-service's introspection answer, reused from Redis for a short while (keyed by the key's
  * SHA-256, never the key itself), and an active answer from this replica's memory for under a second
  * ({@link RecentGrants}), renewed in the background while it is still in use. A revocation event evicts the cached
- * answer at once ({@link io.wagate.gateway.apikey.internal.ApiKeyRevokedListener}). When Redis is unavailable every request is
- * introspected: slower, but a revoked key is never accepted for longer than with the cache.
+ * answer at once ({@link io.wagate.gateway.apikey.internal.ApiKeyRevokedListener}). When Redis is unavailable every
+ * request is introspected: slower, but a revoked key is never accepted for longer than with the cache.
  *
  * <p>The answer in Redis is renewed ahead of need too: a read that finds it in the last quarter of its lifetime uses it
  * and has the key introspected again in the background (once per key at a time on this replica), so a busy key's
@@ -120,15 +120,18 @@ public class ApiKeyVerification {
      *     case of a busy key, answered without a reactive pipeline
      * @param lookup otherwise: the grant of an active key, empty for an unknown, revoked, expired or malformed one,
      *     or a 503 problem when auth-service cannot answer and nothing is cached
+     * @param previous with a lookup: the grant this replica verified for the key before, now too old to be used; a
+     *     hint for work that can start while the key is looked up again, never an authorization
      */
-    public record Verification(@Nullable ApiKeyGrant recent, @Nullable Mono<Optional<ApiKeyGrant>> lookup) {
+    public record Verification(@Nullable ApiKeyGrant recent, @Nullable Mono<Optional<ApiKeyGrant>> lookup,
+            @Nullable ApiKeyGrant previous) {
     }
 
     /** Checks the format, the memory of this replica, then (in the lookup) Redis and auth-service. */
     public Verification verify(String key) {
         if (!wellFormed(key)) {
             count("malformed");
-            return new Verification(null, Mono.just(Optional.empty()));
+            return new Verification(null, Mono.just(Optional.empty()), null);
         }
         String cacheKey = cacheKeyOf(key);
         RecentGrants.Recent justVerified = recent.get(cacheKey);
@@ -137,9 +140,11 @@ public class ApiKeyVerification {
             if (justVerified.refreshDue()) {
                 refreshInBackground(key, cacheKey);
             }
-            return new Verification(justVerified.grant(), null);
+            return new Verification(justVerified.grant(), null, null);
         }
-        return new Verification(null, Mono.defer(() -> shared(key, cacheKey)));
+        ApiKeyGrant previous = recent.lastKnown(cacheKey);
+        return new Verification(null, Mono.defer(() -> shared(key, cacheKey)),
+                previous != null && notExpired(previous) ? previous : null);
     }
 
     /**

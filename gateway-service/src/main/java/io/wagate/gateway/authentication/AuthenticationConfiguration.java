@@ -6,6 +6,7 @@ import io.wagate.gateway.authentication.internal.JwksKeys;
 import io.wagate.gateway.authentication.internal.PublicEndpoints;
 import io.wagate.gateway.authentication.internal.UserTokenVerifier;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -22,9 +23,10 @@ class AuthenticationConfiguration {
 
     @Bean
     AuthenticationGlobalFilter authenticationGlobalFilter(JwksKeys keys, AuthenticationProperties properties,
-            ApiKeyVerification apiKeys, MeterRegistry meters) {
+            ApiKeyVerification apiKeys, ObjectProvider<CallerAhead> ahead, MeterRegistry meters) {
         return new AuthenticationGlobalFilter(
                 new UserTokenVerifier(keys, properties.issuer(), properties.clockSkew(), Clock.systemUTC()),
-                apiKeys, new PublicEndpoints(properties.publicEndpoints()), meters);
+                apiKeys, new PublicEndpoints(properties.publicEndpoints()),
+                ahead.getIfAvailable(() -> CallerAhead.NONE), meters);
     }
 }

@@ -15,6 +15,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
@@ -32,19 +34,23 @@ import reactor.core.publisher.Mono;
  */
 public class AuthenticationGlobalFilter implements GlobalFilter, Ordered {
 
+    private static final Logger log = LoggerFactory.getLogger(AuthenticationGlobalFilter.class);
+
     static final String API_KEY_HEADER = "X-Api-Key";
     private static final String BEARER = "Bearer ";
 
     private final UserTokenVerifier users;
     private final ApiKeyVerification apiKeys;
     private final PublicEndpoints publicEndpoints;
+    private final CallerAhead ahead;
     private final TwoTagCounter outcomes;
 
     public AuthenticationGlobalFilter(UserTokenVerifier users, ApiKeyVerification apiKeys,
-            PublicEndpoints publicEndpoints, MeterRegistry meters) {
+            PublicEndpoints publicEndpoints, CallerAhead ahead, MeterRegistry meters) {
         this.users = users;
         this.apiKeys = apiKeys;
         this.publicEndpoints = publicEndpoints;
+        this.ahead = ahead;
         this.outcomes = new TwoTagCounter(meters, "wagate.gateway.auth", "result", "principal_type");
     }
 
@@ -70,6 +76,10 @@ public class AuthenticationGlobalFilter implements GlobalFilter, Ordered {
                 callerOf(verification.recent()).attachTo(exchange);
                 return chain.filter(exchange);
             }
+            ApiKeyGrant previous = verification.previous();
+            if (previous != null) {
+                expectAhead(callerOf(previous));
+            }
             caller = RequestEventLoop.resumeHere(Objects.requireNonNull(verification.lookup()))
                     .flatMap(AuthenticationGlobalFilter::fromGrant);
         } else {
@@ -87,6 +97,14 @@ public class AuthenticationGlobalFilter implements GlobalFilter, Ordered {
                     return isPublic ? chain.filter(exchange)
                             : Mono.error(GatewayProblems.unauthorized(rejected.getMessage()));
                 });
+    }
+
+    private void expectAhead(Caller caller) {
+        try {
+            ahead.expect(caller);
+        } catch (RuntimeException e) {
+            log.debug("Work ahead of a key's lookup failed: {}", e.toString());
+        }
     }
 
     private static Mono<Caller> fromGrant(Optional<ApiKeyGrant> grant) {

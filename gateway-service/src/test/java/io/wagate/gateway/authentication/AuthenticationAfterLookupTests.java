@@ -14,6 +14,7 @@ import io.wagate.gateway.apikey.internal.RecentGrants;
 import io.wagate.gateway.authentication.internal.JwksKeys;
 import io.wagate.gateway.authentication.internal.PublicEndpoints;
 import io.wagate.gateway.authentication.internal.UserTokenVerifier;
+import io.wagate.support.identity.PrincipalType;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
@@ -21,7 +22,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.ReactiveValueOperations;
@@ -50,7 +53,7 @@ class AuthenticationAfterLookupTests {
             cache.putActive(ApiKeyVerification.cacheKeyOf(KEY), grant, Duration.ofSeconds(60))
                     .block(Duration.ofSeconds(5));
 
-            RequestsOnEventLoops sent = RequestsOnEventLoops.send(filter(cache, meters), 6,
+            RequestsOnEventLoops sent = RequestsOnEventLoops.send(filter(cache, meters, CallerAhead.NONE), 6,
                     () -> MockServerWebExchange.from(MockServerHttpRequest.get("/api/instances").header("X-Api-Key",
                             KEY)));
 
@@ -63,7 +66,65 @@ class AuthenticationAfterLookupTests {
         }
     }
 
-    private static AuthenticationGlobalFilter filter(IntrospectionCache cache, SimpleMeterRegistry meters) {
+    @Test
+    void aKeyLookedUpAgainAfterAPauseHasItsCallersWorkStartedAheadOfTheLookup() {
+        LettuceConnectionFactory connections = RedisConnections.onFreshDatabase();
+        try {
+            SimpleMeterRegistry meters = new SimpleMeterRegistry();
+            IntrospectionCache cache = new IntrospectionCache(new SlowReadRedis(connections), Duration.ofSeconds(2),
+                    Duration.ofSeconds(60), Clock.systemUTC());
+            ApiKeyGrant grant = new ApiKeyGrant(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                    Set.of("instance:read"), null);
+            cache.putActive(ApiKeyVerification.cacheKeyOf(KEY), grant, Duration.ofSeconds(60))
+                    .block(Duration.ofSeconds(5));
+            List<Caller> expected = new CopyOnWriteArrayList<>();
+            List<Long> expectedAt = new CopyOnWriteArrayList<>();
+            List<Long> forwardedAt = new CopyOnWriteArrayList<>();
+            AuthenticationGlobalFilter filter = filter(cache, meters, caller -> {
+                expected.add(caller);
+                expectedAt.add(System.nanoTime());
+            });
+            GatewayFilterChain chain = exchange -> {
+                forwardedAt.add(System.nanoTime());
+                return Mono.empty();
+            };
+
+            filter.filter(apiKeyRequest(), chain).block(Duration.ofSeconds(5));
+            assertThat(expected).as("a key this replica never verified: nothing known ahead").isEmpty();
+
+            sleep(Duration.ofMillis(600));
+            MockServerWebExchange afterAPause = apiKeyRequest();
+            filter.filter(afterAPause, chain).block(Duration.ofSeconds(5));
+
+            assertThat(expected).singleElement().satisfies(caller -> {
+                assertThat(caller.principalId()).isEqualTo(grant.keyId().toString());
+                assertThat(caller.tenantId()).isEqualTo(grant.tenantId());
+                assertThat(caller.type()).isEqualTo(PrincipalType.API_KEY);
+            });
+            assertThat(Duration.ofNanos(forwardedAt.getLast() - expectedAt.getFirst()))
+                    .as("started before the lookup, whose Redis read answers 150 ms late")
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(140));
+            assertThat(Caller.of(afterAPause)).isNotNull();
+        } finally {
+            connections.destroy();
+        }
+    }
+
+    private static MockServerWebExchange apiKeyRequest() {
+        return MockServerWebExchange.from(MockServerHttpRequest.get("/api/instances").header("X-Api-Key", KEY));
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static AuthenticationGlobalFilter filter(IntrospectionCache cache, SimpleMeterRegistry meters,
+            CallerAhead ahead) {
         ApiKeyProperties properties = new ApiKeyProperties("/internal/auth/api-keys/introspect",
                 Duration.ofMillis(300), Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofMillis(500));
         WebClient nowhere = WebClient.create("http://127.0.0.1:9");
@@ -73,7 +134,7 @@ class AuthenticationAfterLookupTests {
         JwksKeys keys = new JwksKeys(nowhere, "/api/auth/jwks", Duration.ofMinutes(10), Duration.ofSeconds(30),
                 Duration.ofSeconds(1), Clock.systemUTC(), meters);
         return new AuthenticationGlobalFilter(new UserTokenVerifier(keys, "wagate-auth", Duration.ofSeconds(30),
-                Clock.systemUTC()), apiKeys, new PublicEndpoints(List.of()), meters);
+                Clock.systemUTC()), apiKeys, new PublicEndpoints(List.of()), ahead, meters);
     }
 
     /** The real Redis, each read answered 150 ms late (a busy moment), so that the key's requests meet in it. */

@@ -45,6 +45,7 @@ class RateLimitLeaseRefillTests {
     private static LettuceConnectionFactory connections;
 
     private final AtomicInteger forwarded = new AtomicInteger();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final GatewayFilterChain chain = exchange -> {
         forwarded.incrementAndGet();
         return Mono.empty();
@@ -116,6 +117,41 @@ class RateLimitLeaseRefillTests {
     }
 
     @Test
+    void aCallerExpectedAheadHasItsLeaseRefilledBeforeItsRequestComes() {
+        CountingRedis redis = new CountingRedis(connections);
+        RateLimitGlobalFilter filter = filter(redis);
+        UUID tenant = UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        Caller caller = caller(tenant, key);
+
+        // Expected ahead: the lease is refilled before any request comes, and the request takes from it.
+        filter.expect(caller);
+        pause(Duration.ofMillis(400));
+        assertThat(redis.askedFor).containsExactly(1L);
+        MockServerWebExchange first = request(tenant, key);
+        filter.filter(first, chain).block(Duration.ofSeconds(5));
+        assertThat(redis.scripts).hasValue(1);
+        assertThat(first.getResponse().getHeaders().getFirst("RateLimit-Limit")).isEqualTo("1000000");
+
+        // Back within a lease lifetime: the next lease is twice the size; the request that comes while it is on its
+        // way (Redis answers 150 ms late) waits for it, and the one after it takes the other token.
+        filter.expect(caller);
+        filter.filter(request(tenant, key), chain).block(Duration.ofSeconds(5));
+        filter.filter(request(tenant, key), chain).block(Duration.ofSeconds(5));
+        assertThat(redis.askedFor).containsExactly(1L, 2L);
+
+        // With tokens in the lease there is nothing to do ahead.
+        filter.filter(request(tenant, key), chain).block(Duration.ofSeconds(5));
+        int scripts = redis.scripts.get();
+        assertThat(redis.askedFor).as("4 tokens: one taken now, the rest in the lease").containsExactly(1L, 2L, 4L);
+        filter.expect(caller);
+        pause(Duration.ofMillis(200));
+        assertThat(redis.scripts).hasValue(scripts);
+        assertThat(forwarded).hasValue(4);
+        assertThat(meters.counter("wagate.gateway.ratelimit.lease.prefetches").count()).isEqualTo(2);
+    }
+
+    @Test
     void requestsThatWaitedForRedisGoOnOnTheEventLoopsTheyArrivedOn() throws Exception {
         CountingRedis redis = new CountingRedis(connections);
         RateLimitGlobalFilter filter = filter(redis);
@@ -138,26 +174,29 @@ class RateLimitLeaseRefillTests {
         }
     }
 
-    private static RateLimitGlobalFilter filter(CountingRedis redis) {
+    private RateLimitGlobalFilter filter(CountingRedis redis) {
         return filter(redis, Duration.ofSeconds(5));
     }
 
-    private static RateLimitGlobalFilter filter(CountingRedis redis, Duration leaseTtl) {
+    private RateLimitGlobalFilter filter(CountingRedis redis, Duration leaseTtl) {
         PlanProperties plans = new PlanProperties("basic", 1_000_000);
         RateLimitProperties properties = new RateLimitProperties(true, 1.0, 30, Duration.ofSeconds(2),
                 OnRedisFailure.FAIL_CLOSED, OnRedisFailure.FAIL_CLOSED, 1000, 0.01, leaseTtl);
         return new RateLimitGlobalFilter(new RedisTokenBuckets(redis, plans, 1.0, 30),
                 new LocalTokenBuckets(plans, 1.0, 30, 1000, System::currentTimeMillis),
                 new TokenLeases(0.01, leaseTtl.toNanos(), 1000, System::nanoTime),
-                new RateLimitKeyResolver(new ClientAddresses(0)), properties, plans, new SimpleMeterRegistry());
+                new RateLimitKeyResolver(new ClientAddresses(0)), properties, plans, meters);
     }
 
     private static MockServerWebExchange request(UUID tenant, String key) {
         MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/instances")
                 .remoteAddress(new InetSocketAddress("203.0.113.9", 40000)));
-        new Caller(PrincipalType.API_KEY, key, tenant, Set.of(), Set.of("instance:read"), UUID.randomUUID())
-                .attachTo(exchange);
+        caller(tenant, key).attachTo(exchange);
         return exchange;
+    }
+
+    private static Caller caller(UUID tenant, String key) {
+        return new Caller(PrincipalType.API_KEY, key, tenant, Set.of(), Set.of("instance:read"), UUID.randomUUID());
     }
 
     /** The real Redis, each script answered {@link #SLOW_REDIS} late (a busy moment), counted. */

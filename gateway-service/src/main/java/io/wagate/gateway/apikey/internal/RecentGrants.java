@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * Active grants this replica verified a moment ago, so that a busy key costs neither a Redis round trip nor a decode
  * on every request. Other replicas do not hear of a revocation (one consumer group serves all of them, since the
  * shared cache lives in Redis), so entries live well under a second: a revoked key is refused everywhere within
- * that. Bounded: the table is emptied when it is full, which costs one Redis read per key.
+ * that. An expired entry stays as the key's last known grant ({@link #lastKnown}). Bounded: the table is emptied when
+ * it is full, which costs one Redis read per key.
  *
  * <p>Verified again ahead of expiry: past half its lifetime, an entry asks one request (and only one) to look the key
  * up again in the background ({@link Recent#refreshDue()}) while it and the others go on with the grant they have.
@@ -50,13 +51,22 @@ public final class RecentGrants {
         }
         long now = nanoTime.getAsLong();
         if (now - entry.expiresAtNanos() >= 0) {
-            entries.remove(cacheKey, entry);
+            // Kept as the key's last known grant (lastKnown) until the key is verified again.
             return null;
         }
         boolean refreshDue = !entry.refreshClaimed() && now - entry.refreshAtNanos() >= 0
                 && entries.replace(cacheKey, entry,
                         new Entry(entry.grant(), entry.refreshAtNanos(), entry.expiresAtNanos(), true));
         return new Recent(entry.grant(), refreshDue);
+    }
+
+    /**
+     * The grant last verified under this cache key, however long ago, until the key is found inactive or revoked or
+     * the table starts over: a hint for work that may start while the key is verified again, never an authorization.
+     */
+    public @Nullable ApiKeyGrant lastKnown(String cacheKey) {
+        Entry entry = entries.get(cacheKey);
+        return entry == null ? null : entry.grant();
     }
 
     public void put(String cacheKey, ApiKeyGrant grant) {

@@ -29,6 +29,11 @@ public final class RateLimitKeyResolver implements KeyResolver {
         if (caller == null) {
             return "addr:" + addresses.clientAddress(exchange);
         }
+        return keyOf(caller);
+    }
+
+    /** The bucket key of an authenticated caller. */
+    public String keyOf(Caller caller) {
         return caller.type() == PrincipalType.API_KEY ? "key:" + caller.principalId()
                 : "user:" + caller.tenantId() + ":" + caller.principalId();
     }

@@ -88,6 +88,21 @@ public final class TokenLeases {
     }
 
     /**
+     * Before the caller's request, while its API key is looked up again: the refill to make now in the background
+     * when the caller has no usable token and no refill is under way, null otherwise. Its answer goes to
+     * {@link #grantedAhead}; the request then takes from the lease, or waits for the refill as for any other.
+     */
+    public @Nullable Fetch prefetch(LimitRequest request) {
+        if (maxShare <= 0) {
+            return null;
+        }
+        if (leases.size() >= maxLeases) {
+            leases.clear();
+        }
+        return leases.computeIfAbsent(key(request), ignored -> new Lease()).prefetch(nanoClock.getAsLong(), ttlNanos);
+    }
+
+    /**
      * After {@link #take} gave a token: the refill to make in the background, when the lease is running low or out
      * of time and no refill is under way; null otherwise. Its answer goes to {@link #grantedAhead}.
      */
@@ -175,6 +190,13 @@ public final class TokenLeases {
                 grow();
             }
             return startRefill(now);
+        }
+
+        synchronized @Nullable Fetch prefetch(long now, long ttl) {
+            if (tokens > 0 && now - expiresAt < 0 && base != null) {
+                return null;
+            }
+            return refill(now, ttl) instanceof Fetch fetch ? fetch : null;
         }
 
         synchronized @Nullable Fetch refillAhead(long now, long ttl) {

@@ -23,7 +23,23 @@ class RecentGrantsTests {
         assertThat(recent.get("k1").grant()).isEqualTo(grant);
         now.addAndGet(Duration.ofMillis(1).toNanos());
         assertThat(recent.get("k1")).isNull();
-        assertThat(recent.size()).as("expired entries are dropped when read").isZero();
+        assertThat(recent.lastKnown("k1")).as("kept as a hint, never served as a grant").isEqualTo(grant);
+    }
+
+    @Test
+    void aKeyFoundInactiveOrRevokedHasNoLastKnownGrant() {
+        ApiKeyGrant inactive = grant();
+        ApiKeyGrant revoked = grant();
+        recent.put("k1", inactive);
+        recent.put("k2", revoked);
+        now.addAndGet(Duration.ofSeconds(1).toNanos());
+
+        recent.forget("k1");
+        recent.evict(revoked.keyId());
+
+        assertThat(recent.lastKnown("k1")).isNull();
+        assertThat(recent.lastKnown("k2")).isNull();
+        assertThat(recent.lastKnown("never-seen")).isNull();
     }
 
     @Test

@@ -250,6 +250,27 @@ class TokenLeasesTests {
     }
 
     /** The caller's first request: checked in Redis for its own token, which starts its lease record. */
+    @Test
+    void aPrefetchRefillsOnlyALeaseWithoutUsableTokensAndNoRefillUnderWay() {
+        TokenLeases.Fetch ahead = leases.prefetch(request);
+        assertThat(ahead).as("a caller without a lease").isNotNull();
+        assertThat(ahead.size()).isEqualTo(1);
+        assertThat(leases.prefetch(request)).as("one refill at a time").isNull();
+        assertThat(leases.refill(request)).as("the request waits for it").isInstanceOf(TokenLeases.Await.class);
+
+        leases.grantedAhead(request, allowed(2999), 1);
+        ahead.done().run();
+        assertThat(leases.prefetch(request)).as("a usable token").isNull();
+        assertThat(leases.take(request)).isNotNull();
+
+        TokenLeases.Fetch next = leases.prefetch(request);
+        assertThat(next).as("the lease is empty again").isNotNull();
+        assertThat(next.size()).as("back within a lease lifetime: twice the size").isEqualTo(2);
+        next.done().run();
+        now.addAndGet(TTL + 1);
+        assertThat(leases.prefetch(request)).as("after a refill that brought nothing").isNotNull();
+    }
+
     private void startLease() {
         grant(allowed(2999), fetch(leases.refill(request)).size());
     }
