@@ -30,6 +30,6 @@ class IdentityConfiguration {
     @Bean
     InternalIdentityHeaders internalIdentityHeaders(InternalTokenIssuer issuer, IdentityProperties properties,
             PlanProperties plans) {
-        return new InternalIdentityHeaders(issuer, properties.tokenTtl(), plans);
+        return new InternalIdentityHeaders(issuer, properties.tokenTtl(), plans, properties.warmUpRounds());
     }
 }

@@ -34,7 +34,13 @@ public final class InternalIdentityHeaders implements AutoCloseable {
     private final MintedTokens tokens;
     private final PlanProperties plans;
 
-    public InternalIdentityHeaders(InternalTokenIssuer issuer, Duration tokenTtl, PlanProperties plans) {
+    /**
+     * @param warmUpRounds tokens signed (and thrown away) on the renewal thread right after startup, so that the JIT
+     *     has compiled the signing before the first renewal: run twice a minute per identity, it never gets compiled
+     *     otherwise, and each renewal then took milliseconds of interpreted code and compilations
+     */
+    public InternalIdentityHeaders(InternalTokenIssuer issuer, Duration tokenTtl, PlanProperties plans,
+            int warmUpRounds) {
         // One thread that ends when idle: renewals come one per identity per half lifetime. Bounded: a refused
         // renewal is made by a request at the end of the reuse period instead.
         this.renewals = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000),
@@ -42,6 +48,13 @@ public final class InternalIdentityHeaders implements AutoCloseable {
         renewals.allowCoreThreadTimeOut(true);
         this.tokens = new MintedTokens(issuer, tokenTtl, 100_000, System::nanoTime, renewals);
         this.plans = plans;
+        if (warmUpRounds > 0) {
+            renewals.execute(() -> {
+                for (int i = 0; i < warmUpRounds && !Thread.currentThread().isInterrupted(); i++) {
+                    issuer.issue(InternalTokens.SAMPLE_IDENTITY);
+                }
+            });
+        }
     }
 
     /** Whether a client's header (lower-case name) must not travel past the gateway. */

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -35,79 +37,74 @@ import reactor.core.publisher.Mono;
 
 /**
  * Requests of an API key that this replica does not remember wait for one Redis read, then each goes on on the event
- * loop it arrived on, not on the Redis client's thread that brought the answer.
+ * loop it arrived on, not on the Redis client's thread that brought the answer. A key remembered before has its
+ * caller's work started while that read is under way.
  */
 class AuthenticationAfterLookupTests {
 
     private static final String KEY = "wg_live_abc123_" + "s".repeat(43);
 
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final ApiKeyGrant grant = new ApiKeyGrant(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+            Set.of("instance:read"), null);
+    private LettuceConnectionFactory connections;
+    private IntrospectionCache cache;
+
+    /** The key's answer in the real Redis, each read of it answered 150 ms late. */
+    @BeforeEach
+    void cacheTheKey() {
+        connections = RedisConnections.onFreshDatabase();
+        cache = new IntrospectionCache(new SlowReadRedis(connections), Duration.ofSeconds(2), Duration.ofSeconds(60),
+                Clock.systemUTC());
+        cache.putActive(ApiKeyVerification.cacheKeyOf(KEY), grant, Duration.ofSeconds(60)).block(Duration.ofSeconds(5));
+    }
+
+    @AfterEach
+    void disconnect() {
+        connections.destroy();
+    }
+
     @Test
     void requestsThatWaitedForTheKeysLookupGoOnOnTheEventLoopsTheyArrivedOn() throws Exception {
-        LettuceConnectionFactory connections = RedisConnections.onFreshDatabase();
-        try {
-            SimpleMeterRegistry meters = new SimpleMeterRegistry();
-            IntrospectionCache cache = new IntrospectionCache(new SlowReadRedis(connections), Duration.ofSeconds(2),
-                    Duration.ofSeconds(60), Clock.systemUTC());
-            ApiKeyGrant grant = new ApiKeyGrant(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
-                    Set.of("instance:read"), null);
-            cache.putActive(ApiKeyVerification.cacheKeyOf(KEY), grant, Duration.ofSeconds(60))
-                    .block(Duration.ofSeconds(5));
+        RequestsOnEventLoops sent = RequestsOnEventLoops.send(filter(CallerAhead.NONE), 6,
+                AuthenticationAfterLookupTests::apiKeyRequest);
 
-            RequestsOnEventLoops sent = RequestsOnEventLoops.send(filter(cache, meters, CallerAhead.NONE), 6,
-                    () -> MockServerWebExchange.from(MockServerHttpRequest.get("/api/instances").header("X-Api-Key",
-                            KEY)));
-
-            assertThat(meters.counter("wagate.gateway.apikey.verification", "outcome", "joined").count())
-                    .as("requests that waited for the lookup another one started").isEqualTo(5);
-            sent.assertEachWentOnOnTheLoopItArrivedOn(6);
-            assertThat(sent.forwarded()).allSatisfy(exchange -> assertThat(Caller.of(exchange)).isNotNull());
-        } finally {
-            connections.destroy();
-        }
+        assertThat(meters.counter("wagate.gateway.apikey.verification", "outcome", "joined").count())
+                .as("requests that waited for the lookup another one started").isEqualTo(5);
+        sent.assertEachWentOnOnTheLoopItArrivedOn(6);
+        assertThat(sent.forwarded()).allSatisfy(exchange -> assertThat(Caller.of(exchange)).isNotNull());
     }
 
     @Test
     void aKeyLookedUpAgainAfterAPauseHasItsCallersWorkStartedAheadOfTheLookup() {
-        LettuceConnectionFactory connections = RedisConnections.onFreshDatabase();
-        try {
-            SimpleMeterRegistry meters = new SimpleMeterRegistry();
-            IntrospectionCache cache = new IntrospectionCache(new SlowReadRedis(connections), Duration.ofSeconds(2),
-                    Duration.ofSeconds(60), Clock.systemUTC());
-            ApiKeyGrant grant = new ApiKeyGrant(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
-                    Set.of("instance:read"), null);
-            cache.putActive(ApiKeyVerification.cacheKeyOf(KEY), grant, Duration.ofSeconds(60))
-                    .block(Duration.ofSeconds(5));
-            List<Caller> expected = new CopyOnWriteArrayList<>();
-            List<Long> expectedAt = new CopyOnWriteArrayList<>();
-            List<Long> forwardedAt = new CopyOnWriteArrayList<>();
-            AuthenticationGlobalFilter filter = filter(cache, meters, caller -> {
-                expected.add(caller);
-                expectedAt.add(System.nanoTime());
-            });
-            GatewayFilterChain chain = exchange -> {
-                forwardedAt.add(System.nanoTime());
-                return Mono.empty();
-            };
+        List<Caller> expected = new CopyOnWriteArrayList<>();
+        List<Long> expectedAt = new CopyOnWriteArrayList<>();
+        List<Long> forwardedAt = new CopyOnWriteArrayList<>();
+        AuthenticationGlobalFilter filter = filter(caller -> {
+            expected.add(caller);
+            expectedAt.add(System.nanoTime());
+        });
+        GatewayFilterChain chain = exchange -> {
+            forwardedAt.add(System.nanoTime());
+            return Mono.empty();
+        };
 
-            filter.filter(apiKeyRequest(), chain).block(Duration.ofSeconds(5));
-            assertThat(expected).as("a key this replica never verified: nothing known ahead").isEmpty();
+        filter.filter(apiKeyRequest(), chain).block(Duration.ofSeconds(5));
+        assertThat(expected).as("a key this replica never verified: nothing known ahead").isEmpty();
 
-            sleep(Duration.ofMillis(600));
-            MockServerWebExchange afterAPause = apiKeyRequest();
-            filter.filter(afterAPause, chain).block(Duration.ofSeconds(5));
+        sleep(Duration.ofMillis(600));
+        MockServerWebExchange afterAPause = apiKeyRequest();
+        filter.filter(afterAPause, chain).block(Duration.ofSeconds(5));
 
-            assertThat(expected).singleElement().satisfies(caller -> {
-                assertThat(caller.principalId()).isEqualTo(grant.keyId().toString());
-                assertThat(caller.tenantId()).isEqualTo(grant.tenantId());
-                assertThat(caller.type()).isEqualTo(PrincipalType.API_KEY);
-            });
-            assertThat(Duration.ofNanos(forwardedAt.getLast() - expectedAt.getFirst()))
-                    .as("started before the lookup, whose Redis read answers 150 ms late")
-                    .isGreaterThanOrEqualTo(Duration.ofMillis(140));
-            assertThat(Caller.of(afterAPause)).isNotNull();
-        } finally {
-            connections.destroy();
-        }
+        assertThat(expected).singleElement().satisfies(caller -> {
+            assertThat(caller.principalId()).isEqualTo(grant.keyId().toString());
+            assertThat(caller.tenantId()).isEqualTo(grant.tenantId());
+            assertThat(caller.type()).isEqualTo(PrincipalType.API_KEY);
+        });
+        assertThat(Duration.ofNanos(forwardedAt.getLast() - expectedAt.getFirst()))
+                .as("started before the lookup, whose Redis read answers 150 ms late")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(140));
+        assertThat(Caller.of(afterAPause)).isNotNull();
     }
 
     private static MockServerWebExchange apiKeyRequest() {
@@ -123,8 +120,7 @@ class AuthenticationAfterLookupTests {
         }
     }
 
-    private static AuthenticationGlobalFilter filter(IntrospectionCache cache, SimpleMeterRegistry meters,
-            CallerAhead ahead) {
+    private AuthenticationGlobalFilter filter(CallerAhead ahead) {
         ApiKeyProperties properties = new ApiKeyProperties("/internal/auth/api-keys/introspect",
                 Duration.ofMillis(300), Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofMillis(500));
         WebClient nowhere = WebClient.create("http://127.0.0.1:9");

@@ -30,7 +30,10 @@ public class WagateIdentityAutoConfiguration {
             throw new IllegalStateException("wagate.identity.public-key (WAGATE_IDENTITY_PUBLIC_KEY) is not set: this "
                     + "service needs the gateway's public key to accept requests");
         }
-        return new InternalTokenVerifier(InternalTokens.publicKey(properties.publicKey()), Clock.systemUTC());
+        InternalTokenVerifier verifier = new InternalTokenVerifier(InternalTokens.publicKey(properties.publicKey()),
+                Clock.systemUTC());
+        verifier.warmUp(properties.warmUpRounds());
+        return verifier;
     }
 
     @Bean

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenTtl lifetime of a minted token: long enough for one request's hops, short enough to be useless if leaked
  * @param protectedPaths path patterns that require a token
  * @param publicPaths patterns inside the protected ones that do not (sign-up, login, token refresh)
+ * @param warmUpRounds signatures made (the gateway) or checked (the services) with a throwaway key right after
+ *     startup, on a background thread, so that the JIT has compiled that code before the first real token (0: none)
  */
 @ConfigurationProperties("wagate.identity")
 public record IdentityProperties(
@@ -23,5 +25,6 @@ public record IdentityProperties(
         @Nullable String privateKey,
         @DefaultValue("60s") Duration tokenTtl,
         @DefaultValue("/api/**") List<String> protectedPaths,
-        @DefaultValue({}) List<String> publicPaths) {
+        @DefaultValue({}) List<String> publicPaths,
+        @DefaultValue("2000") int warmUpRounds) {
 }

@@ -10,6 +10,8 @@ import java.security.spec.InvalidKeySpecException;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.Set;
+import java.util.UUID;
 
 /** Constants and key handling of the internal identity token. Keys travel as Base64 of their DER encoding. */
 public final class InternalTokens {
@@ -23,6 +25,9 @@ public final class InternalTokens {
     public static final String ISSUER = "wagate-gateway";
     public static final String AUDIENCE = "wagate-services";
     static final String ALGORITHM = "Ed25519";
+    /** An identity of the usual shape (an API key's), for tokens that are never sent: JIT warm-up. */
+    public static final InternalIdentity SAMPLE_IDENTITY = new InternalIdentity(new UUID(0, 1), "warm-up",
+            PrincipalType.API_KEY, Set.of(), Set.of("messages:send", "instance:read"), new UUID(0, 2), "basic");
 
     private InternalTokens() {
     }

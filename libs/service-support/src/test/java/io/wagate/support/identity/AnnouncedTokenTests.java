@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -90,6 +91,17 @@ class AnnouncedTokenTests {
         assertThat(verifier.remembers(forged)).isFalse();
         assertThat(verifier.remembers(expired)).isFalse();
         assertThatThrownBy(() -> verifier.verify(forged)).isInstanceOf(InvalidInternalTokenException.class);
+    }
+
+    @Test
+    void theWarmUpChecksAThrowawayTokenOnTheBackgroundThreadAndRemembersNothing() throws Exception {
+        assertThat(verifier.warmUp(25).get(30, TimeUnit.SECONDS)).isEqualTo(25);
+        assertThat(verifier.warmUp(0).get()).isZero();
+
+        String next = gateway.issue(apiKey);
+        verifier.prepare(next);
+        await().atMost(Duration.ofSeconds(10)).until(() -> verifier.remembers(next));
+        assertThat(verifier.rememberedCount()).as("the throwaway token is not kept").isEqualTo(1);
     }
 
     private static MockServerWebExchange request(String token, String next) {
