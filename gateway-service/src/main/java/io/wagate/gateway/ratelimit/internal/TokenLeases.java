@@ -81,10 +81,7 @@ public final class TokenLeases {
         if (maxShare <= 0) {
             return SINGLE;
         }
-        if (leases.size() >= maxLeases) {
-            leases.clear();
-        }
-        return leases.computeIfAbsent(key(request), ignored -> new Lease()).refill(nanoClock.getAsLong(), ttlNanos);
+        return leaseOf(request).refill(nanoClock.getAsLong(), ttlNanos);
     }
 
     /**
@@ -96,10 +93,15 @@ public final class TokenLeases {
         if (maxShare <= 0) {
             return null;
         }
+        return leaseOf(request).prefetch(nanoClock.getAsLong(), ttlNanos);
+    }
+
+    /** The caller's lease, a new empty one if it has none. */
+    private Lease leaseOf(LimitRequest request) {
         if (leases.size() >= maxLeases) {
             leases.clear();
         }
-        return leases.computeIfAbsent(key(request), ignored -> new Lease()).prefetch(nanoClock.getAsLong(), ttlNanos);
+        return leases.computeIfAbsent(key(request), ignored -> new Lease());
     }
 
     /**
@@ -166,11 +168,15 @@ public final class TokenLeases {
         private long baseRemaining;
 
         synchronized @Nullable RateLimitDecision take(long now) {
-            if (tokens <= 0 || now - expiresAt >= 0 || base == null) {
+            if (!hasToken(now)) {
                 return null;
             }
             tokens--;
             return decision(base);
+        }
+
+        private boolean hasToken(long now) {
+            return tokens > 0 && now - expiresAt < 0 && base != null;
         }
 
         synchronized Refill refill(long now, long ttl) {
@@ -193,10 +199,7 @@ public final class TokenLeases {
         }
 
         synchronized @Nullable Fetch prefetch(long now, long ttl) {
-            if (tokens > 0 && now - expiresAt < 0 && base != null) {
-                return null;
-            }
-            return refill(now, ttl) instanceof Fetch fetch ? fetch : null;
+            return !hasToken(now) && refill(now, ttl) instanceof Fetch fetch ? fetch : null;
         }
 
         synchronized @Nullable Fetch refillAhead(long now, long ttl) {
