@@ -17,12 +17,14 @@ import reactor.netty.http.server.HttpServerResponse;
  * A service behind the gateway: answers {@code {"ok":true}} and records what it received (headers, URI, body) per
  * {@code X-Test-Probe} header, so that concurrently running tests do not read each other's requests. {@code /slow}
  * paths answer after two seconds, {@code /hang-up} paths close the connection without answering, {@code /trickle}
- * paths send their answer's headers and first line at once and the second line 1.5 s later, and {@code /hop} paths
- * answer 299 with hop-by-hop headers next to ordinary ones.
+ * paths send their answer's headers and first line at once and the second line 1.5 s later, {@code /hop} paths
+ * answer 299 with hop-by-hop headers next to ordinary ones, {@code /large} paths answer {@link #LARGE_ANSWER_BYTES}
+ * bytes of JSON and {@code /empty} paths 204 without a body.
  */
 final class BackendRecorder {
 
     static final String PROBE = "X-Test-Probe";
+    static final int LARGE_ANSWER_BYTES = 200_000;
 
     final Map<String, HttpHeaders> received = new ConcurrentHashMap<>();
     final Map<String, String> uris = new ConcurrentHashMap<>();
@@ -57,6 +59,13 @@ final class BackendRecorder {
                     .addHeader("X-Service", "one")
                     .addHeader("X-Service", "two")
                     .sendString(Mono.just("{\"ok\":true}")).then());
+        }
+        if (path.endsWith("/large")) {
+            String large = "{\"data\":\"" + "x".repeat(LARGE_ANSWER_BYTES - 11) + "\"}";
+            return body.then(response.header("Content-Type", "application/json").sendString(Mono.just(large)).then());
+        }
+        if (path.endsWith("/empty")) {
+            return body.then(response.status(HttpResponseStatus.NO_CONTENT).send());
         }
         Duration delay = path.endsWith("/slow") ? Duration.ofSeconds(2) : Duration.ZERO;
         return body.then(Mono.delay(delay))

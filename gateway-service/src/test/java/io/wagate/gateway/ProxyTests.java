@@ -122,6 +122,31 @@ class ProxyTests extends GatewayIntegrationTest {
     }
 
     @Test
+    void aLargeAnswerArrivesIntact() {
+        String probe = probe();
+        byte[] body = http().get().uri("/api/instances/large")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .header(BackendRecorder.PROBE, probe)
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentLength(BackendRecorder.LARGE_ANSWER_BYTES)
+                .expectBody().returnResult().getResponseBody();
+        assertThat(body).hasSize(BackendRecorder.LARGE_ANSWER_BYTES);
+        assertThat(new String(body, StandardCharsets.UTF_8)).startsWith("{\"data\":\"xxx").endsWith("xxx\"}");
+    }
+
+    @Test
+    void anAnswerWithoutABodyPassesThrough() {
+        String probe = probe();
+        http().get().uri("/api/instances/empty")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .header(BackendRecorder.PROBE, probe)
+                .exchange()
+                .expectStatus().isNoContent()
+                .expectBody().isEmpty();
+    }
+
+    @Test
     void theResponseTimeoutBoundsTheWaitForTheHeadersNotAStreamedBody() {
         // The instances route waits 1 s for an answer's headers (GatewayIntegrationTest); this body takes 1.5 s.
         String body = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
