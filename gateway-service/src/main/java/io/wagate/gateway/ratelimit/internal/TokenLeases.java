@@ -203,7 +203,7 @@ public final class TokenLeases {
         }
 
         synchronized @Nullable Fetch refillAhead(long now, long ttl) {
-            if (refill != null && now - refillAskedAt < ttl || tokens <= 0 || now - expiresAt >= 0 || size <= 1) {
+            if (refill != null && now - refillAskedAt < ttl || !hasToken(now) || size <= 1) {
                 return null;
             }
             boolean low = tokens * 4 <= size;
