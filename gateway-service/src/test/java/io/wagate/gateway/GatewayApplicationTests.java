@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.netty.channel.ChannelOption;
 import io.wagate.gateway.routing.GatewayRoutesProperties;
 import io.wagate.gateway.routing.internal.EventLoopAffineConnectionProvider;
+import io.wagate.gateway.routing.internal.RouteTableHandlerMapping;
 import io.wagate.testsupport.ServiceConventions;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
+import org.springframework.cloud.gateway.handler.RoutePredicateHandlerMapping;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import reactor.netty.http.client.HttpClient;
@@ -38,6 +41,17 @@ class GatewayApplicationTests extends GatewayIntegrationTest {
     void theProxyClientPoolsItsConnectionsPerEventLoop() {
         assertThat(proxyClient.configuration().connectionProvider())
                 .isInstanceOf(EventLoopAffineConnectionProvider.class);
+    }
+
+    @Test
+    void routesAreLookedUpFirstInTheGatewaysRouteTableAndAPathNoRouteTakesIsNotFound(
+            @Autowired RoutePredicateHandlerMapping mapping) {
+        // Requests reaching the services through it: ProxyTests, ApiKeyTests and the others.
+        assertThat(mapping).isInstanceOf(RouteTableHandlerMapping.class);
+        assertThat(mapping.getOrder()).isEqualTo(Ordered.HIGHEST_PRECEDENCE);
+        http().get().uri("/no-route-here").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.wagate.gateway.identity.InternalIdentityHeaders;
 import io.wagate.gateway.routing.internal.EventLoopAffineHttpClientFactory;
 import io.wagate.gateway.routing.internal.NoRetryHttpClientCustomizer;
 import io.wagate.gateway.routing.internal.ResponseDeadlines;
+import io.wagate.gateway.routing.internal.RouteTableHandlerMapping;
 import io.wagate.gateway.routing.internal.ServiceProxyFilter;
 import io.wagate.gateway.routing.internal.ServiceRequestHeaders;
 import io.wagate.gateway.security.ClientAddressHeaders;
@@ -22,9 +23,11 @@ import org.springframework.cloud.gateway.config.HttpClientFactory;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.cloud.gateway.config.HttpClientSslConfigurer;
 import org.springframework.cloud.gateway.config.GatewayProperties;
+import org.springframework.cloud.gateway.config.GlobalCorsProperties;
 import org.springframework.cloud.gateway.config.HttpClientCustomizer;
 import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.cloud.gateway.handler.FilteringWebHandler;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.BooleanSpec;
 import org.springframework.cloud.gateway.route.builder.Buildable;
@@ -32,7 +35,9 @@ import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.accept.ApiVersionStrategy;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
@@ -79,6 +84,15 @@ class ServiceRoutes {
     ServiceProxyFilter serviceProxyFilter(HttpClient proxyClient, ServiceRequestHeaders headers,
             HttpClientProperties properties, ResponseDeadlines deadlines) {
         return new ServiceProxyFilter(proxyClient, headers, properties.getResponseTimeout(), deadlines);
+    }
+
+    /** Finds a request's route without a reactive pipeline per route (see {@link RouteTableHandlerMapping}). */
+    @Bean
+    RouteTableHandlerMapping routePredicateHandlerMapping(FilteringWebHandler webHandler, RouteLocator routeLocator,
+            GlobalCorsProperties cors, Environment environment, ObjectProvider<ApiVersionStrategy> versions) {
+        RouteTableHandlerMapping mapping = new RouteTableHandlerMapping(webHandler, routeLocator, cors, environment);
+        versions.ifAvailable(mapping::setApiVersionStrategy);
+        return mapping;
     }
 
     /** The response timeouts' wheel: a tenth of a second late at most, against timeouts of seconds. */

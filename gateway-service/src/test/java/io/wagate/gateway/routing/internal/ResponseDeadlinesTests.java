@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.test.StepVerifier;
 
 class ResponseDeadlinesTests {
 
@@ -37,12 +38,7 @@ class ResponseDeadlinesTests {
         assertThat(deadlines.pending()).isEqualTo(1);
         answer.tryEmitValue("answered");
         assertThat(result).isCompletedWithValue("answered");
-        // The wheel drops cancelled deadlines on its next tick.
-        long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (deadlines.pending() > 0 && System.nanoTime() < until) {
-            Thread.sleep(5);
-        }
-        assertThat(deadlines.pending()).isZero();
+        assertTheWheelEmpties();
     }
 
     @Test
@@ -54,5 +50,41 @@ class ResponseDeadlinesTests {
         assertThat(result).failsWithin(Duration.ofSeconds(5)).withThrowableThat()
                 .havingCause().isInstanceOf(TimeoutException.class);
         assertThat(answer.currentSubscriberCount()).isZero();
+    }
+
+    @Test
+    void aDeadlineThatFiredBeforeItWasAskedForSignalsWhenAsked() {
+        StepVerifier.create(deadlines.after(Duration.ofMillis(20)), 0)
+                .expectSubscription()
+                .thenAwait(Duration.ofMillis(200))
+                .expectNoEvent(Duration.ofMillis(1))
+                .thenRequest(1)
+                .expectNext(0L)
+                .verifyComplete();
+    }
+
+    @Test
+    void aCancelledDeadlineNeverSignalsAndLeavesTheWheel() throws InterruptedException {
+        StepVerifier.create(deadlines.after(Duration.ofMillis(50)))
+                .expectSubscription()
+                .thenCancel()
+                .verify(Duration.ofSeconds(5));
+        assertTheWheelEmpties();
+    }
+
+    @Test
+    void eachSubscriptionHasADeadlineOfItsOwn() {
+        Mono<Long> deadline = deadlines.after(Duration.ofMillis(30));
+        assertThat(deadline.block(Duration.ofSeconds(5))).isZero();
+        assertThat(deadline.block(Duration.ofSeconds(5))).isZero();
+    }
+
+    /** The wheel drops cancelled deadlines on its next tick. */
+    private void assertTheWheelEmpties() throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (deadlines.pending() > 0 && System.nanoTime() < until) {
+            Thread.sleep(5);
+        }
+        assertThat(deadlines.pending()).isZero();
     }
 }
