@@ -55,11 +55,12 @@ class GatewayOverheadBenchmark {
     private static final Duration LATENCY = Duration.ofSeconds(Long.getLong("bench.latency-seconds", 60));
     private static final String PASSWORD = "correct horse battery staple";
     /**
-     * The services' JVM options as deployed (docs/runbooks/jvm.md): C2 and G1 with a fixed floor under the heap and
-     * compact object headers, instead of the run command's quick-start defaults (C1, the serial collector).
+     * The services' JVM options as deployed (docs/runbooks/jvm.md): C2 and G1 with a fixed floor under the heap,
+     * compact object headers and the heap on transparent huge pages, instead of the run command's quick-start
+     * defaults (C1, the serial collector).
      */
     private static final String DEPLOYED_JAVA_OPTS = "-XX:TieredStopAtLevel=4 -XX:-UseSerialGC -XX:+UseG1GC "
-            + "-Xms512m -Xmx1g -XX:+UseCompactObjectHeaders";
+            + "-Xms512m -Xmx1g -XX:+UseCompactObjectHeaders -XX:+UseTransparentHugePages";
     /**
      * The services on the measured path (sign-up and key introspection need auth-service); the others would only add
      * their background work (consumers, relays, sweeps) to the two shared cores. {@code all} starts the whole
@@ -130,7 +131,9 @@ class GatewayOverheadBenchmark {
                         """.formatted(Instant.now(), Runtime.getRuntime().availableProcessors(),
                         System.getProperty("java.version"), SERVICES, javaOpts, CONCURRENCY, WARM_UP.toSeconds(),
                         MEASURE.toSeconds(), SETTLE.toSeconds(), LATENCY.toSeconds())
-                        + comparison.table() + dumps.summary() + "\n");
+                        + comparison.table() + dumps.summary() + "\n"
+                        + HugePages.summary(Map.of("gateway-service", measured.get(0),
+                                "instance-service", measured.get(1))) + "\n");
                 comparison.publishSamples();
             }
         }
