@@ -7,18 +7,13 @@ import io.wagate.contracts.Topics;
 import io.wagate.contracts.platform.InstanceCreated;
 import io.wagate.contracts.session.Engine;
 import io.wagate.support.identity.InternalIdentity;
-import io.wagate.support.identity.InternalTokenIssuer;
-import io.wagate.support.identity.InternalTokens;
-import io.wagate.support.identity.PrincipalType;
 import io.wagate.support.kafka.EventPublisher;
+import io.wagate.support.testing.GatewayTokens;
 import io.wagate.testsupport.SlowRequests;
-import io.wagate.testsupport.TestIdentityKeys;
 import io.wagate.testsupport.WagateInfrastructure;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,9 +46,6 @@ public abstract class AuthIntegrationTest {
 
     protected static final String PASSWORD = "correct horse battery";
     protected static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
-
-    private static final InternalTokenIssuer GATEWAY = new InternalTokenIssuer(
-            InternalTokens.privateKey(TestIdentityKeys.privateKeyBase64()), Duration.ofSeconds(60), Clock.systemUTC());
 
     @LocalServerPort
     int port;
@@ -111,8 +103,7 @@ public abstract class AuthIntegrationTest {
 
     /** The internal token the gateway would forward for this user with these roles. */
     protected static String userToken(UUID tenantId, UUID userId, String... roles) {
-        return GATEWAY.issue(new InternalIdentity(tenantId, userId.toString(), PrincipalType.USER, Set.of(roles),
-                Set.of(), null, "basic"));
+        return GatewayTokens.user(tenantId, userId, roles);
     }
 
     protected static String ownerToken(Account account) {
@@ -120,8 +111,7 @@ public abstract class AuthIntegrationTest {
     }
 
     protected static String keyToken(UUID tenantId, UUID instanceId) {
-        return GATEWAY.issue(new InternalIdentity(tenantId, UUID.randomUUID().toString(), PrincipalType.API_KEY,
-                Set.of(), Set.of("messages:send"), instanceId, "basic"));
+        return GatewayTokens.apiKey(tenantId, instanceId, "messages:send");
     }
 
     /** Plays instance-service: announces an instance and waits until auth-service projected it. */

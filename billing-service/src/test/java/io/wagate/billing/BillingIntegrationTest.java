@@ -5,18 +5,14 @@ import static org.awaitility.Awaitility.await;
 import io.wagate.contracts.CloudEvent;
 import io.wagate.contracts.EventData;
 import io.wagate.support.identity.InternalIdentity;
-import io.wagate.support.identity.InternalTokenIssuer;
 import io.wagate.support.identity.InternalTokens;
-import io.wagate.support.identity.PrincipalType;
 import io.wagate.support.kafka.EventPublisher;
+import io.wagate.support.testing.GatewayTokens;
 import io.wagate.testsupport.KafkaRecords;
 import io.wagate.testsupport.SlowRequests;
-import io.wagate.testsupport.TestIdentityKeys;
 import io.wagate.testsupport.WagateInfrastructure;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,9 +34,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @Import(KafkaRecords.class)
 public abstract class BillingIntegrationTest {
 
-    private static final InternalTokenIssuer GATEWAY = new InternalTokenIssuer(
-            InternalTokens.privateKey(TestIdentityKeys.privateKeyBase64()), Duration.ofMinutes(10), Clock.systemUTC());
-
     @LocalServerPort
     protected int port;
     @Autowired
@@ -58,13 +51,11 @@ public abstract class BillingIntegrationTest {
     }
 
     protected static String user(UUID tenantId, String... roles) {
-        return GATEWAY.issue(new InternalIdentity(tenantId, UUID.randomUUID().toString(), PrincipalType.USER,
-                Set.of(roles), Set.of(), null, "basic"));
+        return GatewayTokens.user(tenantId, roles);
     }
 
     protected static String apiKey(UUID tenantId) {
-        return GATEWAY.issue(new InternalIdentity(tenantId, "key-1", PrincipalType.API_KEY, Set.of(),
-                Set.of("instance:read"), UUID.randomUUID(), "basic"));
+        return GatewayTokens.apiKey(tenantId, UUID.randomUUID(), "instance:read");
     }
 
     protected static String operator() {

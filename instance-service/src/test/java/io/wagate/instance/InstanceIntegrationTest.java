@@ -10,20 +10,16 @@ import io.wagate.contracts.platform.PlanLimits;
 import io.wagate.contracts.platform.SubscriptionChanged;
 import io.wagate.contracts.platform.SubscriptionStatus;
 import io.wagate.support.identity.InternalIdentity;
-import io.wagate.support.identity.InternalTokenIssuer;
 import io.wagate.support.identity.InternalTokens;
-import io.wagate.support.identity.PrincipalType;
 import io.wagate.support.kafka.EventPublisher;
+import io.wagate.support.testing.GatewayTokens;
 import io.wagate.testsupport.KafkaRecords;
 import io.wagate.testsupport.SlowRequests;
-import io.wagate.testsupport.TestIdentityKeys;
 import io.wagate.testsupport.WagateInfrastructure;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -46,8 +42,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @Import(KafkaRecords.class)
 public abstract class InstanceIntegrationTest {
 
-    private static final InternalTokenIssuer GATEWAY = new InternalTokenIssuer(
-            InternalTokens.privateKey(TestIdentityKeys.privateKeyBase64()), Duration.ofMinutes(10), Clock.systemUTC());
     private static final AtomicInteger NAMES = new AtomicInteger();
 
     @LocalServerPort
@@ -70,8 +64,7 @@ public abstract class InstanceIntegrationTest {
     protected record Tenant(UUID id) {
 
         public String user(String... roles) {
-            return token(new InternalIdentity(id, UUID.randomUUID().toString(), PrincipalType.USER, Set.of(roles),
-                    Set.of(), null, "basic"));
+            return GatewayTokens.user(id, roles);
         }
 
         public String owner() {
@@ -79,8 +72,7 @@ public abstract class InstanceIntegrationTest {
         }
 
         public String apiKey(UUID instanceId, String... scopes) {
-            return token(new InternalIdentity(id, "key-" + UUID.randomUUID(), PrincipalType.API_KEY, Set.of(),
-                    Set.of(scopes), instanceId, "basic"));
+            return GatewayTokens.apiKey(id, instanceId, scopes);
         }
     }
 
@@ -89,7 +81,7 @@ public abstract class InstanceIntegrationTest {
     }
 
     protected static String token(InternalIdentity identity) {
-        return GATEWAY.issue(identity);
+        return GatewayTokens.of(identity);
     }
 
     protected static String uniqueName(String prefix) {

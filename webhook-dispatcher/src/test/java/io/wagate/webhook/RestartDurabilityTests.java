@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.wagate.support.identity.InternalIdentity;
-import io.wagate.support.identity.InternalTokenIssuer;
 import io.wagate.support.identity.InternalTokens;
-import io.wagate.support.identity.PrincipalType;
+import io.wagate.support.testing.GatewayTokens;
 import io.wagate.testsupport.InfrastructureSettings;
 import io.wagate.testsupport.TestDatabase;
-import io.wagate.testsupport.TestIdentityKeys;
 import io.wagate.testsupport.TestInfrastructure;
 import io.wagate.testsupport.WagateInfrastructure;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,15 +36,12 @@ class RestartDurabilityTests {
 
     private static final int EVENTS = 5;
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final InternalTokenIssuer GATEWAY = new InternalTokenIssuer(
-            InternalTokens.privateKey(TestIdentityKeys.privateKeyBase64()), Duration.ofMinutes(10), Clock.systemUTC());
 
     @Test
     void aDispatcherStoppedDuringRetriesLosesNothingAfterARestart(TestInfrastructure infrastructure) {
         UUID tenant = UUID.randomUUID();
         UUID instance = UUID.randomUUID();
-        String developer = GATEWAY.issue(new InternalIdentity(tenant, "u-" + tenant, PrincipalType.USER,
-                Set.of(InternalIdentity.DEVELOPER), Set.of(), null, "basic"));
+        String developer = GatewayTokens.user(tenant, InternalIdentity.DEVELOPER);
         List<String> arguments = arguments(infrastructure);
         try (Sink sink = new Sink(500)) {
             List<String> webhookIds = new ArrayList<>();

@@ -8,18 +8,14 @@ import io.wagate.contracts.Topics;
 import io.wagate.contracts.platform.InstanceCreated;
 import io.wagate.contracts.session.Engine;
 import io.wagate.support.identity.InternalIdentity;
-import io.wagate.support.identity.InternalTokenIssuer;
 import io.wagate.support.identity.InternalTokens;
-import io.wagate.support.identity.PrincipalType;
 import io.wagate.support.kafka.EventPublisher;
+import io.wagate.support.testing.GatewayTokens;
 import io.wagate.testsupport.SlowRequests;
-import io.wagate.testsupport.TestIdentityKeys;
 import io.wagate.testsupport.WagateInfrastructure;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,8 +54,6 @@ public abstract class WebhookIntegrationTest {
     public static final String SECRET_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
     protected static final String ENDPOINTS = "/api/webhooks/endpoints";
 
-    private static final InternalTokenIssuer GATEWAY = new InternalTokenIssuer(
-            InternalTokens.privateKey(TestIdentityKeys.privateKeyBase64()), Duration.ofMinutes(10), Clock.systemUTC());
     private static final AtomicInteger NAMES = new AtomicInteger();
 
     @LocalServerPort
@@ -80,8 +74,7 @@ public abstract class WebhookIntegrationTest {
     protected record Tenant(UUID id) {
 
         public String user(String... roles) {
-            return token(new InternalIdentity(id, UUID.randomUUID().toString(), PrincipalType.USER, Set.of(roles),
-                    Set.of(), null, "basic"));
+            return GatewayTokens.user(id, roles);
         }
 
         public String developer() {
@@ -89,8 +82,7 @@ public abstract class WebhookIntegrationTest {
         }
 
         public String apiKey(UUID instanceId, String... scopes) {
-            return token(new InternalIdentity(id, "key-" + UUID.randomUUID(), PrincipalType.API_KEY, Set.of(),
-                    Set.of(scopes), instanceId, "basic"));
+            return GatewayTokens.apiKey(id, instanceId, scopes);
         }
     }
 
@@ -103,7 +95,7 @@ public abstract class WebhookIntegrationTest {
     }
 
     protected static String token(InternalIdentity identity) {
-        return GATEWAY.issue(identity);
+        return GatewayTokens.of(identity);
     }
 
     protected static String uniqueName(String prefix) {
