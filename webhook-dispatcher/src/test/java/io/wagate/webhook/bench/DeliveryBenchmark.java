@@ -3,13 +3,11 @@ package io.wagate.webhook.bench;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wagate.support.identity.InternalIdentity;
-import io.wagate.support.identity.InternalTokenIssuer;
 import io.wagate.support.identity.InternalTokens;
-import io.wagate.support.identity.PrincipalType;
+import io.wagate.support.testing.GatewayTokens;
 import io.wagate.testsupport.InfrastructureSettings;
 import io.wagate.testsupport.SharedInfrastructure;
 import io.wagate.testsupport.TestDatabase;
-import io.wagate.testsupport.TestIdentityKeys;
 import io.wagate.webhook.WebhookDispatcherApplication;
 import io.wagate.webhook.WebhookIntegrationTest;
 import io.wagate.webhook.delivery.DeliveryJob;
@@ -21,13 +19,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import jdk.jfr.Configuration;
@@ -67,8 +63,6 @@ class DeliveryBenchmark {
     private static final int WARM_UP_JOBS = Integer.getInteger("bench.warmup-jobs", 30_000);
     private static final int PARTITIONS = Integer.getInteger("bench.partitions", 4);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
-    private static final InternalTokenIssuer GATEWAY = new InternalTokenIssuer(
-            InternalTokens.privateKey(TestIdentityKeys.privateKeyBase64()), Duration.ofMinutes(30), Clock.systemUTC());
 
     private final AtomicLong received = new AtomicLong();
 
@@ -267,8 +261,7 @@ class DeliveryBenchmark {
         UUID instance = UUID.randomUUID();
         sql.sql("INSERT INTO known_instance (id, tenant_id, name) VALUES (:id, :tenant, 'bench')")
                 .bind("id", instance).bind("tenant", tenant).then().block();
-        String token = GATEWAY.issue(new InternalIdentity(tenant, "bench", PrincipalType.USER,
-                Set.of(InternalIdentity.DEVELOPER), Set.of(), null, "basic"));
+        String token = GatewayTokens.user(tenant, InternalIdentity.DEVELOPER);
         HttpClient http = HttpClient.newHttpClient();
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < ENDPOINTS; i++) {
