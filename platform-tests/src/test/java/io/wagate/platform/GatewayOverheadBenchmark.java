@@ -68,10 +68,21 @@ class GatewayOverheadBenchmark {
      */
     private static final String SERVICES = System.getProperty("bench.services",
             "auth-service,instance-service,gateway-service");
+    /**
+     * {@code gateway} (the default) or {@code bare-proxy}: the second puts {@link BareProxy} in the gateway's place,
+     * with the direct path's headers, to measure the floor any proxy on the gateway's network stack costs here.
+     */
+    private static final String VIA = System.getProperty("bench.via", "gateway");
+    /** The run command's own options that come before {@code WAGATE_JAVA_OPTS} and matter for a proxy. */
+    private static final String RUN_COMMAND_JAVA_OPTS = "--sun-misc-unsafe-memory-access=allow -Xss512k";
 
     @Test
     void apiKeyRequestsThroughTheGatewayVersusStraightToTheService() throws Exception {
         String javaOpts = System.getProperty("bench.java-opts", DEPLOYED_JAVA_OPTS);
+        if (!VIA.equals("gateway") && !VIA.equals("bare-proxy")) {
+            throw new IllegalArgumentException("bench.via is gateway or bare-proxy, not " + VIA);
+        }
+        String proxyName = VIA.equals("gateway") ? "gateway-service" : "bare-proxy";
         Map<String, String> environment = new HashMap<>(Map.of(
                 "WAGATE_JAVA_OPTS", javaOpts,
                 "WAGATE_BILLING_PLANS_BASIC_REQUESTS_PER_MINUTE", "2000000000",
@@ -103,18 +114,34 @@ class GatewayOverheadBenchmark {
                     Set.of("instance:read"), instanceId, "basic");
             FreshToken internal = new FreshToken(() -> issuer.issue(identity));
 
-            URI viaGateway = URI.create("http://127.0.0.1:" + platform.port("WAGATE_GATEWAY_PORT")
-                    + "/api/instances/bench-bot");
-            URI direct = URI.create("http://127.0.0.1:" + platform.port("WAGATE_INSTANCE_PORT")
-                    + "/api/instances/bench-bot");
-            LoadRequest throughGateway = LoadRequest.get(viaGateway, Map.of("Authorization", "Bearer " + apiKey));
+            int instancePort = platform.port("WAGATE_INSTANCE_PORT");
+            URI direct = URI.create("http://127.0.0.1:" + instancePort + "/api/instances/bench-bot");
             LoadRequest straight = new LoadRequest(direct, () -> Map.of(InternalTokens.HEADER, internal.get()));
+            BareProxy.Running bare = null;
+            LoadRequest throughGateway;
+            ProcessHandle proxy;
+            if (VIA.equals("bare-proxy")) {
+                bare = BareProxy.start(RUN_COMMAND_JAVA_OPTS + " " + javaOpts, instancePort,
+                        platform.runDirectory.resolve("logs/bare-proxy.log"));
+                throughGateway = new LoadRequest(URI.create("http://127.0.0.1:" + bare.port()
+                        + "/api/instances/bench-bot"), () -> Map.of(InternalTokens.HEADER, internal.get()));
+                proxy = bare.process().toHandle();
+            } else {
+                throughGateway = LoadRequest.get(URI.create("http://127.0.0.1:" + platform.port("WAGATE_GATEWAY_PORT")
+                        + "/api/instances/bench-bot"), Map.of("Authorization", "Bearer " + apiKey));
+                proxy = platform.process("gateway-service");
+            }
 
-            List<ProcessHandle> measured = List.of(platform.process("gateway-service"),
-                    platform.process("instance-service"));
-            StallDumps dumps = new StallDumps(Map.of("gateway-service", measured.get(0),
+            List<ProcessHandle> measured = List.of(proxy, platform.process("instance-service"));
+            StallDumps dumps = new StallDumps(Map.of(proxyName, proxy,
                     "instance-service", measured.get(1), "auth-service", platform.process("auth-service")),
                     Path.of("target", "thread-dumps").toAbsolutePath());
+            String path = VIA.equals("gateway")
+                    ? "Request: `GET /api/instances/bench-bot` with an API key (gateway) or with the internal token"
+                    + " (direct). CPU: the gateway-service and instance-service processes"
+                    : "Request: `GET /api/instances/bench-bot` with the internal token, through the bare proxy"
+                    + " (BareProxy, its own JVM with the services' options; the rows labelled gateway) or direct. CPU:"
+                    + " the bare proxy and instance-service processes";
             try (internal; LoadGenerator load = new LoadGenerator(() -> LoadGenerator.cpuNanosOf(measured))) {
                 load.whenUnanswered(dumps);
                 GatewayComparison comparison = GatewayComparison.run(load, straight, throughGateway, CONCURRENCY,
@@ -124,17 +151,20 @@ class GatewayOverheadBenchmark {
 
                         Machine: %d CPUs, Java %s. Services started: %s, each its own JVM, with PostgreSQL, Redis,
                         Kafka and the sandbox; the services' JVM options: `%s`; concurrency %d (closed loop), warm-up %d s,
-                        %d s per maximum, %d s per path at half rate unrecorded, then %d s per path recorded. Request: `GET /api/instances/bench-bot` with an
-                        API key (gateway) or with the internal token (direct). CPU: the gateway-service and
-                        instance-service processes; the load generator is one Netty event loop in the benchmark JVM.
+                        %d s per maximum, %d s per path at half rate unrecorded, then %d s per path recorded. %s;
+                        the load generator is one Netty event loop in the benchmark JVM.
 
                         """.formatted(Instant.now(), Runtime.getRuntime().availableProcessors(),
                         System.getProperty("java.version"), SERVICES, javaOpts, CONCURRENCY, WARM_UP.toSeconds(),
-                        MEASURE.toSeconds(), SETTLE.toSeconds(), LATENCY.toSeconds())
+                        MEASURE.toSeconds(), SETTLE.toSeconds(), LATENCY.toSeconds(), path)
                         + comparison.table() + dumps.summary() + "\n"
-                        + HugePages.summary(Map.of("gateway-service", measured.get(0),
+                        + HugePages.summary(Map.of(proxyName, measured.get(0),
                                 "instance-service", measured.get(1))) + "\n");
                 comparison.publishSamples();
+            } finally {
+                if (bare != null) {
+                    bare.process().destroy();
+                }
             }
         }
     }

@@ -140,7 +140,7 @@ final class LocalPlatform implements AutoCloseable {
     }
 
     String output() throws IOException {
-        return Files.exists(output) ? Files.readString(output, StandardCharsets.UTF_8) : "";
+        return read(output);
     }
 
     Optional<String> logOf(String name) throws IOException {
@@ -149,17 +149,29 @@ final class LocalPlatform implements AutoCloseable {
     }
 
     private void awaitOutput(String text, Duration timeout) throws Exception {
+        awaitOutput(process, output, "./wagate up", text, timeout);
+    }
+
+    /**
+     * Waits until a process whose output goes to {@code log} has printed {@code text}, failing with that output when
+     * the process exits first or the time runs out.
+     */
+    static void awaitOutput(Process process, Path log, String name, String text, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (output().contains(text)) {
+            if (read(log).contains(text)) {
                 return;
             }
             if (!process.isAlive()) {
-                throw new IllegalStateException("./wagate up exited with " + process.exitValue() + ":\n" + output());
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + read(log));
             }
-            Thread.sleep(500);
+            Thread.sleep(200);
         }
-        throw new IllegalStateException("./wagate up was not ready within " + timeout + ":\n" + output());
+        throw new IllegalStateException(name + " was not ready within " + timeout + ":\n" + read(log));
+    }
+
+    private static String read(Path log) throws IOException {
+        return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
     }
 
     @Override
