@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.server.HttpServer;
@@ -55,8 +56,14 @@ public final class BareProxy {
         server.onDispose().block();
     }
 
-    /** The proxy running as its own JVM, and the port it listens on. */
-    record Running(Process process, int port) {
+    /** The proxy running as its own JVM, and the port it listens on; closing stops it. */
+    record Running(Process process, int port) implements AutoCloseable {
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
     }
 
     /** Starts the proxy as its own JVM with the given JVM options, in front of the service's port. */

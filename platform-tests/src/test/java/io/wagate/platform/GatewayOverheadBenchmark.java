@@ -82,7 +82,6 @@ class GatewayOverheadBenchmark {
         if (!VIA.equals("gateway") && !VIA.equals("bare-proxy")) {
             throw new IllegalArgumentException("bench.via is gateway or bare-proxy, not " + VIA);
         }
-        String proxyName = VIA.equals("gateway") ? "gateway-service" : "bare-proxy";
         Map<String, String> environment = new HashMap<>(Map.of(
                 "WAGATE_JAVA_OPTS", javaOpts,
                 "WAGATE_BILLING_PLANS_BASIC_REQUESTS_PER_MINUTE", "2000000000",
@@ -114,37 +113,41 @@ class GatewayOverheadBenchmark {
                     Set.of("instance:read"), instanceId, "basic");
             FreshToken internal = new FreshToken(() -> issuer.issue(identity));
 
+            String resource = "/api/instances/bench-bot";
             int instancePort = platform.port("WAGATE_INSTANCE_PORT");
-            URI direct = URI.create("http://127.0.0.1:" + instancePort + "/api/instances/bench-bot");
-            LoadRequest straight = new LoadRequest(direct, () -> Map.of(InternalTokens.HEADER, internal.get()));
-            BareProxy.Running bare = null;
-            LoadRequest throughGateway;
+            Supplier<Map<String, String>> internalHeaders = () -> Map.of(InternalTokens.HEADER, internal.get());
+            LoadRequest straight = new LoadRequest(URI.create("http://127.0.0.1:" + instancePort + resource),
+                    internalHeaders);
+            BareProxy.Running bare = VIA.equals("bare-proxy") ? BareProxy.start(RUN_COMMAND_JAVA_OPTS + " " + javaOpts,
+                    instancePort, platform.runDirectory.resolve("logs/bare-proxy.log")) : null;
+            String proxyName;
             ProcessHandle proxy;
-            if (VIA.equals("bare-proxy")) {
-                bare = BareProxy.start(RUN_COMMAND_JAVA_OPTS + " " + javaOpts, instancePort,
-                        platform.runDirectory.resolve("logs/bare-proxy.log"));
-                throughGateway = new LoadRequest(URI.create("http://127.0.0.1:" + bare.port()
-                        + "/api/instances/bench-bot"), () -> Map.of(InternalTokens.HEADER, internal.get()));
+            LoadRequest throughProxy;
+            String described;
+            if (bare != null) {
+                proxyName = "bare-proxy";
                 proxy = bare.process().toHandle();
+                throughProxy = new LoadRequest(URI.create("http://127.0.0.1:" + bare.port() + resource),
+                        internalHeaders);
+                described = "Request: `GET " + resource + "` with the internal token, through the bare proxy"
+                        + " (BareProxy, its own JVM with the services' options; the rows labelled gateway) or direct."
+                        + " CPU: the bare proxy and instance-service processes";
             } else {
-                throughGateway = LoadRequest.get(URI.create("http://127.0.0.1:" + platform.port("WAGATE_GATEWAY_PORT")
-                        + "/api/instances/bench-bot"), Map.of("Authorization", "Bearer " + apiKey));
-                proxy = platform.process("gateway-service");
+                proxyName = "gateway-service";
+                proxy = platform.process(proxyName);
+                throughProxy = LoadRequest.get(URI.create("http://127.0.0.1:" + platform.port("WAGATE_GATEWAY_PORT")
+                        + resource), Map.of("Authorization", "Bearer " + apiKey));
+                described = "Request: `GET " + resource + "` with an API key (gateway) or with the internal token"
+                        + " (direct). CPU: the gateway-service and instance-service processes";
             }
 
             List<ProcessHandle> measured = List.of(proxy, platform.process("instance-service"));
             StallDumps dumps = new StallDumps(Map.of(proxyName, proxy,
                     "instance-service", measured.get(1), "auth-service", platform.process("auth-service")),
                     Path.of("target", "thread-dumps").toAbsolutePath());
-            String path = VIA.equals("gateway")
-                    ? "Request: `GET /api/instances/bench-bot` with an API key (gateway) or with the internal token"
-                    + " (direct). CPU: the gateway-service and instance-service processes"
-                    : "Request: `GET /api/instances/bench-bot` with the internal token, through the bare proxy"
-                    + " (BareProxy, its own JVM with the services' options; the rows labelled gateway) or direct. CPU:"
-                    + " the bare proxy and instance-service processes";
-            try (internal; LoadGenerator load = new LoadGenerator(() -> LoadGenerator.cpuNanosOf(measured))) {
+            try (internal; bare; LoadGenerator load = new LoadGenerator(() -> LoadGenerator.cpuNanosOf(measured))) {
                 load.whenUnanswered(dumps);
-                GatewayComparison comparison = GatewayComparison.run(load, straight, throughGateway, CONCURRENCY,
+                GatewayComparison comparison = GatewayComparison.run(load, straight, throughProxy, CONCURRENCY,
                         WARM_UP, MEASURE, SETTLE, LATENCY);
                 GatewayComparison.publish("""
                         ## Platform run of %s
@@ -156,15 +159,11 @@ class GatewayOverheadBenchmark {
 
                         """.formatted(Instant.now(), Runtime.getRuntime().availableProcessors(),
                         System.getProperty("java.version"), SERVICES, javaOpts, CONCURRENCY, WARM_UP.toSeconds(),
-                        MEASURE.toSeconds(), SETTLE.toSeconds(), LATENCY.toSeconds(), path)
+                        MEASURE.toSeconds(), SETTLE.toSeconds(), LATENCY.toSeconds(), described)
                         + comparison.table() + dumps.summary() + "\n"
                         + HugePages.summary(Map.of(proxyName, measured.get(0),
                                 "instance-service", measured.get(1))) + "\n");
                 comparison.publishSamples();
-            } finally {
-                if (bare != null) {
-                    bare.process().destroy();
-                }
             }
         }
     }
